@@ -1,0 +1,28 @@
+/**
+ * Small zod builders for scenario parameters, so every field carries its range, default and
+ * documentation (which flows into the JSON Schema editors use) in one place.
+ */
+import { z } from 'zod';
+
+/** A probability in [0, 1]. */
+export const prob = (def: number, doc: string) =>
+  z.number().min(0).max(1).default(def).describe(`${doc} Default ${def}.`);
+
+/** A non-negative real number. */
+export const nonneg = (def: number, doc: string) =>
+  z.number().min(0).default(def).describe(`${doc} Default ${def}.`);
+
+/** A positive integer. */
+export const posint = (def: number, doc: string) =>
+  z.number().int().min(1).default(def).describe(`${doc} Default ${def}.`);
+
+/** A score on the customer's 0–10 scale. */
+export const score = (def: number, doc: string) =>
+  z.number().min(0).max(10).default(def).describe(`${doc} Default ${def}.`);
+
+/**
+ * A nested section whose own fields all have defaults, so the whole section may be omitted.
+ * `prefault` (unlike `default`) runs the inner schema on `{}` and fills every inner default.
+ */
+export const section = <T extends z.ZodRawShape>(shape: T, doc: string) =>
+  z.strictObject(shape).prefault({}).describe(doc);
