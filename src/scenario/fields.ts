@@ -25,4 +25,4 @@ export const score = (def: number, doc: string) =>
  * `prefault` (unlike `default`) runs the inner schema on `{}` and fills every inner default.
  */
 export const section = <T extends z.ZodRawShape>(shape: T, doc: string) =>
-  z.strictObject(shape).prefault({}).describe(doc);
+  z.strictObject(shape).prefault({} as z.input<z.ZodObject<T, z.core.$strict>>).describe(doc);

@@ -182,7 +182,7 @@ export const paramsShape = {
     {
       organicInfluence: prob(0.00002, 'Bass p without marketing: daily probability a prospect adopts on its own.'),
       spendPerDay: nonneg(0, 'Marketing spend per day (money).'),
-      costPerCustomer: nonneg(250, 'Marketing cost per customer won when the whole market is still prospects; p = organic + spend/(costPerCustomer × market size).'),
+      costPerCustomer: z.number().positive().default(250).describe('Marketing cost per customer won when the whole market is still prospects; p = organic + spend/(costPerCustomer × market size). Default 250.'),
       winBackFactor: prob(0.2, 'Churned people adopt again with this share of a prospect\'s hazard.'),
     },
     'Acquisition: marketing spend sets the external influence p (Bass).',
@@ -244,8 +244,8 @@ function checkParams(p: z.output<z.ZodObject<typeof paramsShape>>, ctx: z.Refine
   if (net.type !== 'fullyMixed') {
     if (net.meanDegree % 2 !== 0)
       ctx.addIssue({ code: 'custom', path: ['wom', 'network', 'meanDegree'], message: `meanDegree must be even for ${net.type} (k/2 links per side or per new node), got ${net.meanDegree}` });
-    if (net.meanDegree >= p.market.size)
-      ctx.addIssue({ code: 'custom', path: ['wom', 'network', 'meanDegree'], message: `meanDegree (${net.meanDegree}) must be below market.size (${p.market.size})` });
+    if (net.meanDegree >= p.market.size - 1)
+      ctx.addIssue({ code: 'custom', path: ['wom', 'network', 'meanDegree'], message: `meanDegree (${net.meanDegree}) must be below market.size − 1 (${p.market.size - 1}) for a ${net.type} graph` });
   }
   if (p.economics.toleranceFull <= p.economics.toleranceFrom)
     ctx.addIssue({ code: 'custom', path: ['economics', 'toleranceFull'], message: 'toleranceFull must be above toleranceFrom' });
@@ -253,7 +253,7 @@ function checkParams(p: z.output<z.ZodObject<typeof paramsShape>>, ctx: z.Refine
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-const strategyName = z.string().regex(/^[A-Za-z0-9][\w-]*$/, 'a strategy name uses letters, digits, - and _');
+const strategyName = z.string().regex(/^[A-Za-z][\w-]*$/, 'a strategy name starts with a letter and uses letters, digits, - and _');
 
 /** A strategy as written: label/description plus any parameter overrides (validated after merging). */
 export const strategyInputSchema = z.looseObject({

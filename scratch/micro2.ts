@@ -1,0 +1,13 @@
+import { paramsSchema } from '../src/scenario/schema.ts';
+import { compileParams } from '../src/model/config.ts';
+import { createPopulation } from '../src/model/population.ts';
+import { runEconomics } from '../src/model/economics.ts';
+import { newTally } from '../src/model/tally.ts';
+import { stream } from '../src/engine/streams.ts';
+const params = paramsSchema.parse({ market: { size: 100000, initialCustomers: 20000 } });
+const cfg = compileParams(params);
+const pop = createPopulation(cfg, stream(1, 'a'), stream(1, 'b'));
+const tally = newTally(); const acc = { payingDays: 0, cohortValue: 0 };
+let t = performance.now();
+for (let d = 1; d <= 730; d++) runEconomics(pop, cfg, tally, acc, d);
+console.log('economics', ((performance.now() - t) / 730 / 1e5 * 1e6).toFixed(2), 'ns/agent');

@@ -1,0 +1,25 @@
+/**
+ * `cxsim compare <scenario>`: every strategy on the same seeds (common random numbers), so the
+ * differences to the baseline are paired; writes tables, paired differences and charts.
+ */
+import type { CommandModule } from 'yargs';
+import { loadScenario } from '../../scenario/load.js';
+import { defaultOutDir, execute } from '../execute.js';
+import { withFriendlyErrors } from './handleErrors.js';
+import { simulateOptions, type SimulateArgs } from './options.js';
+
+export const command: CommandModule<object, SimulateArgs> = {
+  command: 'compare <scenario>',
+  describe: 'Compare all strategies of a scenario on common random numbers',
+  builder: (y) => simulateOptions(y) as never,
+  handler: withFriendlyErrors(async (argv: SimulateArgs) => {
+    const scenario = loadScenario(argv.scenario, argv);
+    await execute({
+      scenario,
+      command: ['compare'],
+      strategies: scenario.strategies.map((s) => s.name),
+      dir: argv.out ?? defaultOutDir(argv.scenario, 'compare'),
+      quiet: argv.quiet ?? false,
+    });
+  }),
+};

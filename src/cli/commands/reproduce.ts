@@ -1,0 +1,57 @@
+/**
+ * `cxsim reproduce <manifest>`: re-runs what a manifest recorded (scenario as resolved, seed,
+ * strategies) into a fresh folder and checks every output against the recorded SHA-256.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import type { Manifest } from '../../outputs/manifest.js';
+import { UserError } from '../../scenario/errors.js';
+import { loadScenario } from '../../scenario/load.js';
+import { execute } from '../execute.js';
+import { withFriendlyErrors } from './handleErrors.js';
+
+interface ReproduceArgs {
+  manifest: string;
+  out?: string;
+  quiet?: boolean;
+}
+
+export const command: CommandModule<object, ReproduceArgs> = {
+  command: 'reproduce <manifest>',
+  describe: 'Re-run a manifest.json written by cxsim and check that every output is byte-identical',
+  builder: (y) =>
+    y
+      .positional('manifest', { type: 'string', demandOption: true, describe: 'A manifest.json from an output folder' })
+      .option('out', { alias: 'o', type: 'string', describe: 'Where to write the re-run (default: <manifest folder>/reproduced)' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false }) as never,
+  handler: withFriendlyErrors(async (argv: ReproduceArgs) => {
+    const recorded = readManifest(argv.manifest);
+    const scenario = loadScenario(argv.manifest);
+    const dir = argv.out ?? join(dirname(argv.manifest), 'reproduced');
+    const { manifest } = await execute({ scenario, command: recorded.command, strategies: recorded.strategies, dir, quiet: true });
+    const expected = new Map(recorded.files.map((f) => [f.path, f.sha256]));
+    const differing = manifest.files.filter((f) => expected.get(f.path) !== f.sha256).map((f) => f.path);
+    const missing = recorded.files.filter((f) => !manifest.files.some((g) => g.path === f.path)).map((f) => f.path);
+    if (recorded.cxsimVersion !== manifest.cxsimVersion) console.error(`note: recorded with cxsim ${recorded.cxsimVersion}, re-run with ${manifest.cxsimVersion}`);
+    if (differing.length || missing.length) {
+      console.error(`✗ ${differing.length + missing.length} of ${recorded.files.length} files differ from ${argv.manifest}:`);
+      for (const p of [...differing, ...missing]) console.error(`  ${p}`);
+      process.exitCode = 1;
+      return;
+    }
+    if (!argv.quiet) console.log(`✓ all ${recorded.files.length} files reproduced byte for byte in ${dir}/`);
+  }),
+};
+
+function readManifest(path: string): Manifest {
+  let parsed: Partial<Manifest>;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UserError(`cannot read manifest ${path}: ${(e as Error).message}`);
+  }
+  if (parsed.cxsimManifest !== 1 || !Array.isArray(parsed.files) || !Array.isArray(parsed.command) || !Array.isArray(parsed.strategies))
+    throw new UserError(`${path} is not a manifest written by cxsim`);
+  return parsed as Manifest;
+}

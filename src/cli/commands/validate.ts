@@ -1,0 +1,36 @@
+/** `cxsim validate <scenario>`: checks a scenario (or manifest) and lists every problem with its line and column. */
+import type { CommandModule } from 'yargs';
+import { loadScenario } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { withFriendlyErrors } from './handleErrors.js';
+
+interface ValidateArgs {
+  scenario: string;
+  seed?: number;
+  days?: number;
+  replications?: number;
+}
+
+export const command: CommandModule<object, ValidateArgs> = {
+  command: 'validate <scenario>',
+  describe: 'Check a scenario file (YAML or JSON, or a cxsim manifest) and report every problem at once',
+  builder: (y) =>
+    y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json) or a manifest written by cxsim' })
+      .option('seed', { type: 'number', describe: 'Override the master seed (whole number ≥ 0)' })
+      .option('days', { type: 'number', describe: 'Override the horizon in days (whole number ≥ 1)' })
+      .option('replications', { type: 'number', describe: 'Override the replications per strategy (whole number ≥ 1)' }),
+  handler: withFriendlyErrors((argv: ValidateArgs) => {
+    const scenario = loadScenario(argv.scenario, { seed: argv.seed, days: argv.days, replications: argv.replications });
+    console.log(summary(argv.scenario, scenario));
+  }),
+};
+
+/** One line saying what the scenario will run. */
+export function summary(file: string, s: Scenario): string {
+  const n = s.strategies.length;
+  const names = s.strategies.map((st) => st.name).join(', ');
+  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  const size = s.strategies[0]?.params.market.size;
+  return `✓ ${file}: ${s.name}, ${n} ${n === 1 ? 'strategy' : 'strategies'} (${names}), ${plural(s.days, 'day')}, ${plural(s.replications, 'replication')}, market size ${size}`;
+}

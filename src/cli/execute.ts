@@ -1,0 +1,76 @@
+/**
+ * What `run`, `compare` and `reproduce` share: load, simulate with progress, write every
+ * output with a manifest that hashes them, and print the summary.
+ */
+import { basename, extname, join } from 'node:path';
+import { runScenario } from '../engine/runner.js';
+import type { RunResult } from '../model/metrics.js';
+import { buildManifest, hashFiles, type Manifest } from '../outputs/manifest.js';
+import { formatSummaryTable } from '../outputs/tables.js';
+import { writeManifest, writeOutputs } from '../outputs/write.js';
+import { UserError } from '../scenario/errors.js';
+import { suggest } from '../scenario/describe.js';
+import { toScenarioFile } from '../scenario/normalize.js';
+import type { Scenario } from '../scenario/schema.js';
+import { VERSION } from '../version.js';
+import { createProgress } from './progress.js';
+
+export interface Execution {
+  scenario: Scenario;
+  /** The command as recorded in the manifest, e.g. ['compare'] or ['run', '--strategy', 'x']. */
+  command: string[];
+  strategies: string[];
+  dir: string;
+  quiet: boolean;
+}
+
+export interface Executed {
+  results: RunResult[];
+  manifest: Manifest;
+}
+
+/** Default output folder: output/<scenario file name>/<what>. */
+export function defaultOutDir(file: string, what: string): string {
+  return join('output', basename(file, extname(file)), what);
+}
+
+/** Checks strategy names against the scenario, with a suggestion for a typo. */
+export function pickStrategies(scenario: Scenario, wanted: string[] | undefined, fallback: string[]): string[] {
+  const known = scenario.strategies.map((s) => s.name);
+  if (!wanted || wanted.length === 0) return fallback;
+  for (const name of wanted) {
+    if (known.includes(name)) continue;
+    const close = suggest(name, known);
+    throw new UserError(`no strategy \`${name}\` in scenario "${scenario.name}"${close ? `; did you mean \`${close}\`?` : ''} (strategies: ${known.join(', ')})`);
+  }
+  return known.filter((k) => wanted.includes(k));
+}
+
+export async function execute(x: Execution): Promise<Executed> {
+  const { scenario } = x;
+  const subset: Scenario = { ...scenario, strategies: scenario.strategies.filter((s) => x.strategies.includes(s.name)) };
+  const progress = createProgress('cxsim', x.quiet);
+  let results: RunResult[];
+  try {
+    results = runScenario(subset, { onProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.stop();
+  }
+  const draft = buildManifest({
+    scenarioFile: toScenarioFile(scenario),
+    command: x.command,
+    cxsimVersion: VERSION,
+    seed: scenario.seed,
+    days: scenario.days,
+    replications: scenario.replications,
+    strategies: x.strategies,
+  });
+  const { files } = await writeOutputs({ dir: x.dir, scenario: subset, results, manifest: draft });
+  const manifest = { ...draft, files: await hashFiles(x.dir, files) };
+  await writeManifest(x.dir, manifest);
+  if (!x.quiet) {
+    console.log(formatSummaryTable(subset, results));
+    console.log(`\nWrote ${files.length + 1} files to ${x.dir}/ (charts in ${join(x.dir, 'charts')}/, manifest.json to reproduce).`);
+  }
+  return { results, manifest };
+}

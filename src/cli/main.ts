@@ -1,0 +1,28 @@
+/** The `cxsim` command line: a thin layer that parses arguments and hands over to the commands. */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { VERSION } from '../version.js';
+import { command as compare } from './commands/compare.js';
+import { command as reproduce } from './commands/reproduce.js';
+import { command as run } from './commands/run.js';
+import { command as schema } from './commands/schema.js';
+import { command as validate } from './commands/validate.js';
+
+await yargs(hideBin(process.argv))
+  .scriptName('cxsim')
+  .usage('$0 <command> [options]\n\nCustomer-experience strategy simulator: scenario file → seeded simulation → tables and Vega-Lite charts.')
+  .command(compare)
+  .command(run)
+  .command(validate)
+  .command(schema)
+  .command(reproduce)
+  .demandCommand(1, 'Name a command, e.g. `cxsim compare scenarios/default.yaml`.')
+  .strict()
+  .recommendCommands()
+  .example('$0 compare scenarios/default.yaml', 'compare every strategy of the default scenario')
+  .example('$0 run scenarios/bass.yaml --strategy fully-mixed --days 50', 'one strategy, shorter horizon')
+  .example('$0 validate my-scenario.yaml', 'check a scenario and list every problem')
+  .version(VERSION)
+  .help()
+  .wrap(Math.min(110, process.stdout.columns ?? 80))
+  .parseAsync();

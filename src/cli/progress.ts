@@ -1,0 +1,47 @@
+/**
+ * Progress on stderr for runs longer than a moment: a bar with ETA on a terminal, a plain
+ * line every 10% otherwise (logs, CI). Nothing during the first second, nothing with --quiet.
+ */
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+const QUIET: Progress = { update() {}, stop() {} };
+const GRACE_MS = 1000;
+
+export function createProgress(label: string, quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (quiet) return QUIET;
+  const start = Date.now();
+  let bar: cliProgress.SingleBar | null = null;
+  let lastTenth = 0;
+  return {
+    update(done, total) {
+      const elapsed = Date.now() - start;
+      if (elapsed < GRACE_MS && done < total) return;
+      if (stream.isTTY) {
+        if (bar === null) {
+          if (done >= total) return;
+          bar = new cliProgress.SingleBar(
+            { stream, format: `${label} {bar} {percentage}% | ETA {eta_formatted} | {value}/{total} run-days`, hideCursor: true, etaBuffer: 200 },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, done);
+        }
+        bar.update(done);
+        return;
+      }
+      const tenth = Math.floor((10 * done) / total);
+      if (tenth > lastTenth && done < total) {
+        lastTenth = tenth;
+        const eta = ((elapsed / done) * (total - done)) / 1000;
+        stream.write(`${label}: ${tenth * 10}% (${done}/${total} run-days), about ${Math.ceil(eta)} s left\n`);
+      }
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * One simulation run (one strategy, one replication): compile the parameters, build the
+ * network and population, then step through the days (day.ts) and collect the series.
+ * Each mechanism draws from its own stream, derived from (seed, replication, day, purpose).
+ */
+import { compileParams } from '../model/config.js';
+import type { DayContext, Streams } from '../model/context.js';
+import { closeBooks, lifetimeValue, newTill, type Accounts, type Ledger } from '../model/economics.js';
+import { emptySeries, type RunResult } from '../model/metrics.js';
+import type { Csr } from '../model/network/csr.js';
+import { buildNetwork } from '../model/network/index.js';
+import { newObservation, observeCustomer, record } from '../model/observe.js';
+import { CHURNED, createPopulation, CUSTOMER, PROSPECT } from '../model/population.js';
+import { simpleDesk } from '../model/service/simpleDesk.js';
+import { newTally, resetTally } from '../model/tally.js';
+import { newWom } from '../model/wom.js';
+import type { Params } from '../scenario/schema.js';
+import { customerPass, populationPass, settleAndServe } from './day.js';
+import { stream } from './streams.js';
+
+export interface RunSpec {
+  strategy: string;
+  params: Params;
+  seed: number;
+  replication: number;
+  days: number;
+  /** A network built earlier for the same (seed, replication, network spec); built here if absent. */
+  network?: Csr | null;
+  /** Called after every simulated day (progress reporting). */
+  onDay?: (day: number) => void;
+}
+
+/** The network a run uses: a function of (seed, replication, network spec, market size) only. */
+export function networkFor(params: Params, seed: number, replication: number): Csr | null {
+  return buildNetwork(params.wom.network, params.market.size, stream(seed, 'rep', replication, 'network'));
+}
+
+const PURPOSES = ['episodes', 'wom', 'service', 'adoption', 'churn', 'retention'] as const;
+
+export function simulate(spec: RunSpec): RunResult {
+  const { seed, replication: rep, days, params } = spec;
+  const cfg = compileParams(params);
+  const csr = spec.network !== undefined ? spec.network : networkFor(params, seed, rep);
+  const pop = createPopulation(cfg, stream(seed, 'rep', rep, 'population'), stream(seed, 'rep', rep, 'initial'));
+  const tally = newTally();
+  const c: DayContext = { pop, cfg, wom: newWom(csr, params.wom.network.meanDegree), desk: simpleDesk(cfg, cfg.n), tally, day: 0, rng: {} as Streams };
+  const leavers = new Int32Array(cfg.n);
+  const series = emptySeries(days);
+  const accounts: Accounts = { payingDays: 0, cohortValue: 0 };
+  recordDayZero(c, series);
+  let customerDays = 0, churnEvents = 0, acquisitionSpend = 0, acquired = 0, revenue = 0;
+  for (let day = 1; day <= days; day++) {
+    c.day = day;
+    for (const purpose of PURPOSES) c.rng[purpose] = stream(seed, 'rep', rep, 'day', day, purpose);
+    resetTally(tally);
+    const till = newTill();
+    const obs = newObservation();
+    const count = customerPass(c, leavers);
+    settleAndServe(c, leavers, count);
+    populationPass(c, till, obs);
+    const ledger = closeBooks(cfg, tally, till, accounts, day);
+    record(obs, tally, ledger, series, cfg.n, day);
+    customerDays += tally.churnAtRisk;
+    churnEvents += tally.lost;
+    acquisitionSpend += ledger.acquisitionCost;
+    acquired += tally.acquiredMarketing + tally.acquiredWom + tally.wonBack;
+    revenue += ledger.revenue;
+    spec.onDay?.(day);
+  }
+  const marginPerDay = accounts.payingDays > 0 ? revenue / accounts.payingDays : 0;
+  const retention = customerDays > 0 ? 1 - churnEvents / customerDays : 1;
+  return {
+    strategy: spec.strategy,
+    replication: rep,
+    days,
+    series,
+    totals: {
+      customerDays,
+      churnEvents,
+      clv: lifetimeValue(marginPerDay, retention, cfg.dailyDiscount),
+      cohortValue: cfg.initialCustomers > 0 ? accounts.cohortValue / cfg.initialCustomers : NaN,
+      costPerAcquisition: acquired > 0 ? acquisitionSpend / acquired : NaN,
+    },
+  };
+}
+
+/** Day 0 is the initial state: stocks observed, flows and money zero. */
+function recordDayZero(c: DayContext, series: ReturnType<typeof emptySeries>): void {
+  const { pop, cfg } = c;
+  const obs = newObservation();
+  for (let i = 0; i < pop.n; i++) {
+    const st = pop.state[i];
+    if (st === CUSTOMER) observeCustomer(obs, pop, cfg, i);
+    else if (st === PROSPECT) obs.prospects++;
+    else if (st === CHURNED) obs.churned++;
+  }
+  const zero: Ledger = { revenue: 0, acquisitionCost: 0, retentionCost: 0, symbolCost: 0, fixedCost: 0, profit: 0 };
+  record(obs, newTally(), zero, series, cfg.n, 0);
+}

@@ -1,0 +1,29 @@
+/**
+ * Everything a mechanism needs on a day, passed to the per-agent functions so the engine can
+ * fuse mechanisms into few passes over the population without them sharing hidden state.
+ */
+import type { Rng } from '../engine/streams.js';
+import type { ModelConfig } from './config.js';
+import type { Population } from './population.js';
+import type { ServiceDesk } from './service/desk.js';
+import type { Tally } from './tally.js';
+import type { Wom } from './wom.js';
+
+export interface Streams {
+  episodes: Rng;
+  wom: Rng;
+  service: Rng;
+  adoption: Rng;
+  churn: Rng;
+  retention: Rng;
+}
+
+export interface DayContext {
+  pop: Population;
+  cfg: ModelConfig;
+  wom: Wom;
+  desk: ServiceDesk;
+  tally: Tally;
+  day: number;
+  rng: Streams;
+}

@@ -1,0 +1,64 @@
+/**
+ * The day's money. Margin is earned from every customer who joined before today (a customer
+ * pays from the period after acquisition, as in CLV = m·r/(1 + d − r)); costs are marketing,
+ * retention saves (churn.ts), symbols and fixed costs. Profit = margin − costs.
+ * The realised value of the day-0 cohort, Σ margin·(1 + d)^(−day), is accumulated for the
+ * CLV check against the closed form.
+ */
+import type { ModelConfig } from './config.js';
+import type { Population } from './population.js';
+import type { Tally } from './tally.js';
+
+export interface Ledger {
+  revenue: number;
+  acquisitionCost: number;
+  retentionCost: number;
+  symbolCost: number;
+  fixedCost: number;
+  profit: number;
+}
+
+/** Run-long accumulators. */
+export interface Accounts {
+  payingDays: number; // Σ over days of customers who paid margin
+  cohortValue: number; // Σ discounted margin of the initial cohort
+}
+
+/** Margin earned today, split into all customers and the initial cohort. */
+export interface Till {
+  revenue: number;
+  cohort: number;
+  paying: number;
+}
+
+export const newTill = (): Till => ({ revenue: 0, cohort: 0, paying: 0 });
+
+/** Customer i (joined before today) pays today's margin. */
+export function earn(till: Till, pop: Population, i: number): void {
+  const m = pop.margin[i];
+  till.revenue += m;
+  till.paying++;
+  if (pop.initialCohort[i] === 1) till.cohort += m;
+}
+
+/** Closes the day: costs, profit, and the run-long accounts. */
+export function closeBooks(cfg: ModelConfig, tally: Tally, till: Till, accounts: Accounts, day: number): Ledger {
+  accounts.payingDays += till.paying;
+  accounts.cohortValue += till.cohort * Math.pow(1 + cfg.dailyDiscount, -day);
+  const ledger: Ledger = {
+    revenue: till.revenue,
+    acquisitionCost: cfg.acquisitionSpendPerDay,
+    retentionCost: tally.retentionCost,
+    symbolCost: tally.symbolCost + cfg.symbolCostPerDay,
+    fixedCost: cfg.fixedCostPerDay,
+    profit: 0,
+  };
+  ledger.profit = ledger.revenue - ledger.acquisitionCost - ledger.retentionCost - ledger.symbolCost - ledger.fixedCost;
+  return ledger;
+}
+
+/** CLV = m̄·r̂/(1 + d − r̂): margin per paying customer-day, daily retention, daily discount. NaN if undefined. */
+export function lifetimeValue(marginPerDay: number, retention: number, dailyDiscount: number): number {
+  const denominator = 1 + dailyDiscount - retention;
+  return denominator > 0 ? (marginPerDay * retention) / denominator : NaN;
+}

@@ -1,0 +1,92 @@
+/**
+ * Turns the population and the day's tally into the day's metrics. Likelihood to recommend
+ * is L = round(S + w_T·(T − T₀) + disposition), clamped to 0…10; promoters score 9–10,
+ * detractors 0–6, NPS = % promoters − % detractors. Since rounding is half-up,
+ * L ≥ 9 ⇔ x ≥ 8.5 and L ≤ 6 ⇔ x < 6.5 for the unrounded x, which the hot loop compares.
+ */
+import type { ModelConfig } from './config.js';
+import type { Ledger } from './economics.js';
+import type { Series } from './metrics.js';
+import type { Population } from './population.js';
+import type { Tally } from './tally.js';
+
+export const PROMOTER_FROM = 8.5, DETRACTOR_BELOW = 6.5;
+
+/** Likelihood to recommend (0–10) of customer i, before rounding. */
+export function ltrRaw(pop: Population, cfg: ModelConfig, i: number): number {
+  return pop.satisfaction[i] + cfg.ltrTrustWeight * (pop.trust[i] - cfg.trust0) + pop.disposition[i];
+}
+
+/** Likelihood to recommend (0–10) of customer i, as the customer would answer. */
+export function likelihoodToRecommend(pop: Population, cfg: ModelConfig, i: number): number {
+  const l = Math.round(ltrRaw(pop, cfg, i));
+  return l < 0 ? 0 : l > 10 ? 10 : l;
+}
+
+/** NPS in points from counts. */
+export function nps(promoters: number, detractors: number, answers: number): number {
+  return answers === 0 ? 0 : (100 * (promoters - detractors)) / answers;
+}
+
+/** Counts gathered during the population pass. */
+export interface Observation {
+  prospects: number;
+  customers: number;
+  churned: number;
+  promoters: number;
+  detractors: number;
+  sumSatisfaction: number;
+  sumTrust: number;
+}
+
+export function newObservation(): Observation {
+  return { prospects: 0, customers: 0, churned: 0, promoters: 0, detractors: 0, sumSatisfaction: 0, sumTrust: 0 };
+}
+
+/** Adds customer i to the observation. */
+export function observeCustomer(o: Observation, pop: Population, cfg: ModelConfig, i: number): void {
+  const x = ltrRaw(pop, cfg, i);
+  o.customers++;
+  o.sumSatisfaction += pop.satisfaction[i];
+  o.sumTrust += pop.trust[i];
+  if (x >= PROMOTER_FROM) o.promoters++;
+  else if (x < DETRACTOR_BELOW) o.detractors++;
+}
+
+export function record(o: Observation, tally: Tally, ledger: Ledger, series: Series, n: number, day: number): void {
+  const customers = o.customers;
+  const share = (x: number) => (customers === 0 ? 0 : (100 * x) / customers);
+  const set = (key: keyof Series, value: number) => { series[key][day] = value; };
+  set('prospects', o.prospects);
+  set('customers', customers);
+  set('churned', o.churned);
+  set('marketShare', (100 * customers) / n);
+  set('satisfaction', customers === 0 ? 0 : o.sumSatisfaction / customers);
+  set('trust', customers === 0 ? 0 : o.sumTrust / customers);
+  set('promoters', share(o.promoters));
+  set('passives', share(customers - o.promoters - o.detractors));
+  set('detractors', share(o.detractors));
+  set('nps', nps(o.promoters, o.detractors, customers));
+  set('acquired', tally.acquiredMarketing + tally.acquiredWom);
+  set('acquiredMarketing', tally.acquiredMarketing);
+  set('acquiredWom', tally.acquiredWom);
+  set('wonBack', tally.wonBack);
+  set('lost', tally.lost);
+  set('saved', tally.saved);
+  set('episodes', tally.episodes);
+  set('problems', tally.problems);
+  set('badExperiences', tally.badExperiences);
+  set('complaintsVoiced', tally.complaintsVoiced);
+  set('complaintsHeard', tally.complaintsHeard);
+  set('resolved', tally.resolved);
+  set('womPositive', tally.womPositive);
+  set('womNegative', tally.womNegative);
+  set('womReach', tally.womReach);
+  set('revenue', ledger.revenue);
+  set('acquisitionCost', ledger.acquisitionCost);
+  set('retentionCost', ledger.retentionCost);
+  set('symbolCost', ledger.symbolCost);
+  set('fixedCost', ledger.fixedCost);
+  set('profit', ledger.profit);
+  set('cumulativeProfit', (day > 0 ? series.cumulativeProfit[day - 1] : 0) + ledger.profit);
+}

@@ -1,0 +1,78 @@
+/** The run manifest: what was run, with which scenario (hashed canonically) and seeds, and which files came out. */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface ManifestFile {
+  path: string; // relative to the output directory, forward slashes
+  sha256: string;
+}
+
+export interface Manifest {
+  cxsimManifest: 1;
+  cxsimVersion: string;
+  command: string[];
+  scenarioHash: string;
+  seed: number;
+  days: number;
+  replications: number;
+  strategies: string[];
+  scenario: unknown;
+  files: ManifestFile[];
+}
+
+export interface ManifestInput {
+  /** The resolved scenario in file form (defaults filled in), as the caller built it. */
+  scenarioFile: object;
+  command: string[];
+  cxsimVersion: string;
+  seed: number;
+  replications: number;
+  days: number;
+  /**
+   * Strategy names, baseline first (pass Scenario.strategies' names). Without it they are read from
+   * scenarioFile: "baseline" (the normaliser's name for the top level), then the other strategy keys.
+   */
+  strategies?: string[];
+  files?: ManifestFile[];
+}
+
+/**
+ * JSON with object keys sorted at every depth and no whitespace, so equal values hash equally
+ * whatever order their keys were written in. Like JSON.stringify, it drops undefined members
+ * and writes non-finite numbers as null.
+ */
+export function canonicalJson(x: unknown): string {
+  return JSON.stringify(x, (_key, value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) sorted[k] = (value as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** A manifest without timestamps or anything machine-specific: two identical runs give identical manifests. */
+export function buildManifest(input: ManifestInput): Manifest {
+  const declared = (input.scenarioFile as { strategies?: Record<string, unknown> }).strategies;
+  return {
+    cxsimManifest: 1,
+    cxsimVersion: input.cxsimVersion,
+    command: [...input.command],
+    scenarioHash: sha256(canonicalJson(input.scenarioFile)),
+    seed: input.seed,
+    days: input.days,
+    replications: input.replications,
+    strategies: [...(input.strategies ?? ['baseline', ...Object.keys(declared ?? {}).filter((k) => k !== 'baseline')])],
+    scenario: input.scenarioFile,
+    files: input.files ?? [],
+  };
+}
+
+/** SHA-256 of each file (paths relative to dir), in the order given. */
+export async function hashFiles(dir: string, paths: readonly string[]): Promise<ManifestFile[]> {
+  const out: ManifestFile[] = [];
+  for (const path of paths) out.push({ path, sha256: sha256(await readFile(join(dir, path))) });
+  return out;
+}

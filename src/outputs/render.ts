@@ -1,0 +1,48 @@
+/** Renders a Vega-Lite spec to SVG text headlessly (no canvas), with Vega-Lite's warnings made visible. */
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse, View, type LoggerInterface } from 'vega';
+
+/** A Vega logger that keeps warnings and errors instead of printing them, so callers and tests can inspect them. */
+export class CollectingLogger implements LoggerInterface {
+  readonly messages: string[] = [];
+  private current = 2; // Warn: info and debug are noise here
+
+  level(): number;
+  level(l: number): this;
+  level(l?: number): number | this {
+    if (l === undefined) return this.current;
+    this.current = l;
+    return this;
+  }
+  error(...args: unknown[]): this {
+    this.messages.push(`error: ${text(args)}`);
+    return this;
+  }
+  warn(...args: unknown[]): this {
+    if (this.current >= 2) this.messages.push(`warn: ${text(args)}`);
+    return this;
+  }
+  info(): this {
+    return this;
+  }
+  debug(): this {
+    return this;
+  }
+}
+
+const text = (args: readonly unknown[]) => args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+
+/**
+ * SVG of a Vega-Lite spec. The 'none' renderer with toSVG needs no canvas package, and text
+ * widths are estimated rather than measured, so the same spec gives the same bytes everywhere.
+ * Pass a logger (see CollectingLogger) to see compile and runtime warnings; by default they are dropped.
+ */
+export async function renderSvg(vlSpec: TopLevelSpec, logger: LoggerInterface = new CollectingLogger()): Promise<string> {
+  const { spec } = compile(vlSpec, { logger });
+  const view = new View(parse(spec), { renderer: 'none', logger });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}

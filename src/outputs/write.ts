@@ -1,0 +1,46 @@
+/** Writes a run's outputs to a directory: manifest, CSV tables, and each chart as Vega-Lite JSON and SVG. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { RunResult } from '../model/metrics.js';
+import type { Scenario } from '../scenario/schema.js';
+import { CHARTS } from './charts/index.js';
+import { renderSvg } from './render.js';
+import { metricsCsv, pairedCsv, summaryCsv } from './tables.js';
+
+export interface WriteOutputsInput {
+  dir: string;
+  scenario: Scenario;
+  results: readonly RunResult[];
+  manifest: object;
+}
+
+const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
+
+/** Writes manifest.json (2-space JSON plus newline); call again after adding file hashes. */
+export async function writeManifest(dir: string, manifest: object): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'manifest.json'), json(manifest));
+}
+
+/**
+ * Writes every output and returns the paths written besides manifest.json (relative to dir,
+ * forward slashes), ready for hashFiles: the manifest cannot list its own hash.
+ */
+export async function writeOutputs({ dir, scenario, results, manifest }: WriteOutputsInput): Promise<{ files: string[] }> {
+  const files: string[] = [];
+  const put = async (path: string, text: string) => {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+    files.push(path);
+  };
+  await writeManifest(dir, manifest);
+  await put('metrics.csv', metricsCsv(results, scenario));
+  await put('summary.csv', summaryCsv(scenario, results));
+  if (scenario.strategies.length > 1) await put('paired.csv', pairedCsv(scenario, results));
+  for (const chart of CHARTS) {
+    const spec = chart.build(scenario, results);
+    await put(`charts/${chart.file}.vl.json`, json(spec));
+    await put(`charts/${chart.file}.svg`, await renderSvg(spec));
+  }
+  return { files };
+}

@@ -1,0 +1,129 @@
+/** Reads the zod schema itself (not the zod messages) to say in plain words what a setting accepts. */
+import { z } from 'zod';
+import { distance } from 'fastest-levenshtein';
+
+type Schema = z.core.$ZodType;
+// The few `_zod.def` fields we read; zod 4 keeps every schema's definition there.
+interface Def {
+  type: string;
+  innerType?: Schema;
+  in?: Schema;
+  shape?: Record<string, Schema>;
+  catchall?: Schema;
+  valueType?: Schema;
+  element?: Schema;
+  options?: Schema[];
+  entries?: Record<string, string | number>;
+  values?: unknown[];
+}
+const def = (s: Schema): Def => s._zod.def as unknown as Def;
+
+const WRAPPERS = new Set(['default', 'prefault', 'optional', 'nullable', 'readonly', 'catch', 'nonoptional']);
+
+/** Strips default/prefault/optional-like wrappers (and a pipe's input side) down to the schema that checks the value. */
+export function unwrap(s: Schema): Schema {
+  for (;;) {
+    const d = def(s);
+    if (WRAPPERS.has(d.type) && d.innerType) s = d.innerType;
+    else if (d.type === 'pipe' && d.in) s = d.in;
+    else return s;
+  }
+}
+
+/** The schema that checks the value at `path` under `root` (records: their value schema), or undefined if the path leaves the schema. */
+export function schemaAt(root: Schema, path: readonly PropertyKey[]): Schema | undefined {
+  let s: Schema | undefined = root;
+  for (const seg of path) {
+    if (!s) return undefined;
+    const d = def(unwrap(s));
+    if (d.type === 'object') {
+      const own = d.shape && Object.hasOwn(d.shape, String(seg)) ? d.shape[String(seg)] : undefined;
+      s = own ?? (d.catchall && def(d.catchall).type !== 'never' ? d.catchall : undefined);
+    } else if (d.type === 'record') s = d.valueType;
+    else if (d.type === 'array') s = d.element;
+    else return undefined;
+  }
+  return s;
+}
+
+/** The keys an object schema at `path` accepts (empty when it is not an object). */
+export function allowedKeys(root: Schema, path: readonly PropertyKey[]): string[] {
+  const s = schemaAt(root, path);
+  const d = s && def(unwrap(s));
+  return d?.type === 'object' && d.shape ? Object.keys(d.shape) : [];
+}
+
+/** The literal values an enum, literal or union of them accepts. */
+export function allowedValues(s: Schema | undefined): unknown[] {
+  if (!s) return [];
+  const d = def(unwrap(s));
+  if (d.type === 'enum' && d.entries) return Object.values(d.entries);
+  if (d.type === 'literal' && d.values) return d.values;
+  if (d.type === 'union' && d.options) return d.options.flatMap(allowedValues);
+  return [];
+}
+
+const MAX = Number.MAX_SAFE_INTEGER;
+const fmt = (x: number) => String(x);
+
+/** What a schema accepts, in words: "a number between 0 and 1", "a whole number ≥ 1", "one of a, b or c". */
+export function describeExpected(s: Schema | undefined): string {
+  if (!s) return 'a valid value';
+  const inner = unwrap(s);
+  if (inner instanceof z.ZodNumber) {
+    const kind = inner.isInt ? 'a whole number' : 'a number';
+    const lo = inner.minValue !== null && Number.isFinite(inner.minValue) && inner.minValue > -MAX ? inner.minValue : undefined;
+    const hi = inner.maxValue !== null && Number.isFinite(inner.maxValue) && inner.maxValue < MAX ? inner.maxValue : undefined;
+    if (lo !== undefined && hi !== undefined) return `${kind} between ${fmt(lo)} and ${fmt(hi)}`;
+    if (lo !== undefined) return `${kind} ≥ ${fmt(lo)}`;
+    if (hi !== undefined) return `${kind} ≤ ${fmt(hi)}`;
+    return kind;
+  }
+  if (inner instanceof z.ZodString) return (inner.minLength ?? 0) > 0 ? 'a non-empty text' : 'a text';
+  const d = def(inner);
+  switch (d.type) {
+    case 'boolean': return 'true or false';
+    case 'enum': return `one of ${orList(allowedValues(inner).map(String))}`;
+    case 'literal': return orList((d.values ?? []).map((v) => JSON.stringify(v)));
+    case 'union': return orList((d.options ?? []).map(describeExpected));
+    case 'object': return 'a section of `key: value` settings';
+    case 'record': return 'a section of named entries (`name: settings`)';
+    case 'array': return 'a list';
+    default: return 'a valid value';
+  }
+}
+
+const orList = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
+
+/** How a found value reads in a message: strings quoted, empty values named, sections and lists summarised. */
+export function showValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'an empty value';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (Array.isArray(v)) return `a list (${v.length} item${v.length === 1 ? '' : 's'})`;
+  if (typeof v === 'object') return 'a section (`key: value` settings)';
+  return String(v);
+}
+
+/** The candidate closest to `word`, if it is close enough to be a likely typo (case ignored). */
+export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  const limit = w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(w, c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return bestD <= limit && bestD < w.length ? best : undefined;
+}
+
+/** A number the user probably meant when writing it as text, e.g. "10_000" → 10000, "5%" → 0.05. */
+export function numberFromText(text: string): number | undefined {
+  let t = text.trim().replace(/[_\s]/g, '');
+  // "10,000" groups thousands; "0,5" is a decimal comma.
+  t = /^-?\d{1,3}(,\d{3})+(\.\d+)?%?$/.test(t) ? t.replace(/,/g, '') : t.replace(/^(-?\d+),(\d+%?)$/, '$1.$2');
+  const pct = /^(-?\d+(?:\.\d+)?)%$/.exec(t);
+  const n = pct ? Number(pct[1]) / 100 : t === '' ? NaN : Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}

@@ -1,0 +1,93 @@
+/** Loads a scenario (or a cxsim manifest) from YAML or JSON, reporting every problem with its line and column. */
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Scenario } from './schema.js';
+import { ScenarioError, pathToString, type PathIssue, type Problem } from './errors.js';
+import { checkScenario } from './check.js';
+import { isPlainObject } from './merge.js';
+import { keysAt, offsetOf, position, unresolvedAlias, yamlProblems } from './positions.js';
+import { showValue } from './describe.js';
+
+/** Command-line overrides applied after validation. */
+export interface RunOptions {
+  seed?: number;
+  days?: number;
+  replications?: number;
+}
+
+/** The top-level key that marks a manifest written by cxsim; its `scenario` field is re-run as is. */
+export const MANIFEST_KEY = 'cxsimManifest';
+
+/** Reads and validates a scenario file; throws ScenarioError listing every problem. */
+export function loadScenario(file: string, opts: RunOptions = {}): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ScenarioError([{ file, line: 0, column: 0, path: '', message: readFailure(e) }], file);
+  }
+  return parseScenarioText(text, file, opts);
+}
+
+/** Validates scenario text; `file` is only used in problem locations. */
+export function parseScenarioText(text: string, file: string, opts: RunOptions = {}): Scenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const problems: Problem[] = yamlProblems(doc, lineCounter, file);
+  const at = (offset: number | undefined, path: string, message: string): Problem => ({ file, ...position(lineCounter, offset), path, message });
+  // A broken document would only add noise to the schema problems; duplicate keys still parse.
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) throw new ScenarioError(problems, file);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new ScenarioError([...problems, at(unresolvedAlias(doc), '', `YAML error: ${(e as Error).message}`)], file);
+  }
+  let prefix: string[] = [];
+  if (isPlainObject(data) && Object.hasOwn(data, MANIFEST_KEY)) {
+    prefix = ['scenario'];
+    data = data.scenario;
+    if (data === undefined) throw new ScenarioError([...problems, at(0, '', `this is a cxsim manifest (\`${MANIFEST_KEY}\`) but it has no \`scenario\` section to re-run`)], file);
+  }
+  if (data === null || data === undefined) throw new ScenarioError([...problems, at(offsetOf(doc, prefix), pathToString(prefix), 'the scenario is empty; it needs at least a `name`')], file);
+
+  const { scenario, issues } = checkScenario(data, keysAt(doc, [...prefix, 'strategies']));
+  const located = issues.map((i) => locate(i, doc, lineCounter, file, prefix));
+  located.sort((a, b) => a.line - b.line || a.column - b.column);
+  problems.push(...located, ...checkRunOptions(opts, file));
+  if (problems.length > 0 || !scenario) throw new ScenarioError(problems, file);
+  return applyRunOptions(scenario, opts);
+}
+
+function locate(i: PathIssue, doc: Parameters<typeof offsetOf>[0], lc: LineCounter, file: string, prefix: string[]): Problem {
+  const p: Problem = { file, ...position(lc, offsetOf(doc, [...prefix, ...i.path], i.atKey)), path: pathToString(i.path), message: i.message };
+  if (i.suggestion !== undefined) p.suggestion = i.suggestion;
+  return p;
+}
+
+const RUN_MINIMUM = { seed: 0, days: 1, replications: 1 } as const;
+
+/** Problems with command-line overrides (no file position: they come from the command line). */
+export function checkRunOptions(opts: RunOptions, file: string): Problem[] {
+  const out: Problem[] = [];
+  for (const key of Object.keys(RUN_MINIMUM) as (keyof RunOptions)[]) {
+    const v = opts[key];
+    if (v === undefined || (Number.isSafeInteger(v) && v >= RUN_MINIMUM[key])) continue;
+    out.push({ file, line: 0, column: 0, path: `--${key}`, message: `expected a whole number ≥ ${RUN_MINIMUM[key]}, got ${showValue(v)}` });
+  }
+  return out;
+}
+
+/** The scenario with seed/days/replications replaced by the given (already checked) overrides. */
+export function applyRunOptions(s: Scenario, opts: RunOptions): Scenario {
+  return { ...s, seed: opts.seed ?? s.seed, days: opts.days ?? s.days, replications: opts.replications ?? s.replications };
+}
+
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'EISDIR') return 'this is a folder, not a scenario file';
+  if (code === 'EACCES' || code === 'EPERM') return 'the file cannot be read (permission denied)';
+  return `the file cannot be read: ${(e as Error).message}`;
+}

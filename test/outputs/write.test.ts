@@ -1,0 +1,56 @@
+/** writeOutputs writes the listed files, and identical inputs give byte-identical files. */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildManifest, hashFiles } from '../../src/outputs/manifest.js';
+import { writeManifest, writeOutputs } from '../../src/outputs/write.js';
+import { makeResults, makeScenario } from './fixtures.js';
+
+const scenario = makeScenario();
+const results = makeResults();
+const manifest = buildManifest({ scenarioFile: { name: scenario.name, days: 30 }, command: ['compare', 'x.yaml'], cxsimVersion: '0.1.0', seed: 1, replications: 3, days: 30, strategies: scenario.strategies.map((s) => s.name) });
+const CHART_FILES = ['customers', 'nps', 'profit', 'comparison', 'complaints', 'wom'].flatMap((c) => [`charts/${c}.vl.json`, `charts/${c}.svg`]);
+
+const dirs: string[] = [];
+const tempDir = async () => {
+  const d = await mkdtemp(join(tmpdir(), 'cxsim-out-'));
+  dirs.push(d);
+  return join(d, 'nested', 'run'); // writeOutputs must create missing directories
+};
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+const listFiles = async (dir: string): Promise<string[]> =>
+  (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1).replaceAll('\\', '/')).sort();
+
+describe('writeOutputs', () => {
+  it('writes manifest, tables and charts, returning every path but the manifest', async () => {
+    const dir = await tempDir();
+    const { files } = await writeOutputs({ dir, scenario, results, manifest });
+    expect(files).toEqual(['metrics.csv', 'summary.csv', 'paired.csv', ...CHART_FILES]);
+    expect(await listFiles(dir)).toEqual(['manifest.json', ...files].sort());
+    expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe(JSON.stringify(manifest, null, 2) + '\n');
+    const spec = JSON.parse(await readFile(join(dir, 'charts/nps.vl.json'), 'utf8'));
+    expect(spec.title.text).toContain(scenario.name);
+    expect(await readFile(join(dir, 'charts/nps.svg'), 'utf8')).toMatch(/^<svg/);
+  }, 30_000);
+
+  it('gives byte-identical files for the same input', async () => {
+    const [a, b] = [await tempDir(), await tempDir()];
+    const { files } = await writeOutputs({ dir: a, scenario, results, manifest });
+    await writeOutputs({ dir: b, scenario, results, manifest });
+    for (const f of ['manifest.json', ...files]) expect(await readFile(join(b, f)), f).toEqual(await readFile(join(a, f)));
+    expect(await hashFiles(b, files)).toEqual(await hashFiles(a, files));
+  }, 30_000);
+
+  it('skips paired.csv with a single strategy, and the manifest can be rewritten with file hashes', async () => {
+    const dir = await tempDir();
+    const one = makeScenario({ strategies: 1 });
+    const { files } = await writeOutputs({ dir, scenario: one, results: makeResults({ strategies: 1 }), manifest });
+    expect(files).not.toContain('paired.csv');
+    const withHashes = { ...manifest, files: await hashFiles(dir, files) };
+    await writeManifest(dir, withHashes);
+    const back = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    expect(back.files.map((f: { path: string }) => f.path)).toEqual(files);
+  }, 30_000);
+});
