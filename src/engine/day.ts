@@ -1,37 +1,72 @@
 /**
- * One simulated day as two fused passes over the population, so the cost per person-day is a
- * couple of sequential sweeps rather than one per mechanism:
+ * One simulated day as two passes over the population:
  *
- *   1. customer pass:   episode (→ talk or complaint) and the churn draw, per customer
+ *   1. customer pass:   who has an episode (→ talk or complaint), then the churn draw
  *   2. leavers settle:  retention saves, the rest churn
  *   3. service desk:    cases end → recovery → talk
- *   4. population pass: what was heard → adoption (prospects, churned) or trust (customers),
- *                       margin earned, and the day's observation
+ *   4. population pass: prospects and churned people weigh advocacy and messages and may
+ *                       adopt; customers' trust moves with what they heard
+ *   5. deferred:        the adoptions and trust changes of pass 4 take effect
  *
- * Messages sent in 1 and 3 are read in 4, so every adoption decision uses the word of mouth
- * of customers as they were at the start of the day (synchronous update).
+ * Pass 4 reads advocacy counts and messages as they stand after 1–3 and defers its own
+ * changes to 5, so every adoption decision uses the word of mouth of the start of the day
+ * (synchronous update, as the benchmark defines). Firm-wide totals (NPS counts, means, paying
+ * margin) are kept exact by standing.ts, so no pass exists only to observe. The passes keep
+ * arrays and parameters in locals and call the mechanisms' pure formulas, which the JIT
+ * inlines; rare events (an episode, an adoption) call into their mechanism modules.
  */
-import { adopt, adoptionHazard, hearAsCustomer, hitsAt, newSkipper } from '../model/adoption.js';
-import { settleLeavers, wantsToLeave } from '../model/churn.js';
+import { adoptionHazard, attributeAdoption, trustAfterHearing } from '../model/adoption.js';
+import { experienceHazard, premiumExcess, settleLeavers } from '../model/churn.js';
 import { UNRESOLVED } from '../model/config.js';
 import type { DayContext } from '../model/context.js';
-import { earn, type Till } from '../model/economics.js';
 import { runEpisode } from '../model/episodes.js';
-import { observeCustomer, type Observation } from '../model/observe.js';
-import { CHURNED, CUSTOMER, PROSPECT } from '../model/population.js';
+import { becomeCustomer, CHURNED, CUSTOMER, PROSPECT } from '../model/population.js';
 import { applyOutcome } from '../model/recovery.js';
+import { setStanding } from '../model/standing.js';
 import { mixedReachShare, talk } from '../model/wom.js';
+import { hitsAt, newSkipper } from '../random/bernoulli.js';
 
+/** Scratch lists reused every day (sized to the market, so no day allocates). */
+export interface DayScratch {
+  leavers: Int32Array;
+  adopters: Int32Array;
+  adopterCount: number;
+  heard: Int32Array; // customers whose trust moved
+  heardTrust: Float32Array;
+  heardCount: number;
+}
+
+export function newDayScratch(n: number): DayScratch {
+  return { leavers: new Int32Array(n), adopters: new Int32Array(n), adopterCount: 0, heard: new Int32Array(n), heardTrust: new Float32Array(n), heardCount: 0 };
+}
+
+/** Episodes and churn draws; returns how many customers want to leave (listed in `leavers`). */
 export function customerPass(c: DayContext, leavers: Int32Array): number {
-  const state = c.pop.state;
-  let count = 0, atRisk = 0;
-  for (let i = 0, n = c.pop.n; i < n; i++) {
+  const { pop, cfg } = c;
+  c.tally.churnAtRisk += pop.aggregates.customers;
+  if (cfg.quietCustomers) return 0;
+  const { state, segment, satisfaction, trust, jump } = pop;
+  const segBase = cfg.segBaseHazard, segExpected = cfg.segAsExpected, segPrice = cfg.segPriceExcessFactor;
+  const beta = cfg.satSensitivity, gamma = cfg.trustSensitivity, trust0 = cfg.trust0, decay = cfg.jumpDecay;
+  const premium = cfg.pricePremium > 0;
+  const churnRng = c.rng.churn, episodeRng = c.rng.episodes;
+  const episodes = newSkipper(cfg.episodeProb, episodeRng);
+  let count = 0;
+  for (let i = 0, n = pop.n; i < n; i++) {
     if (state[i] !== CUSTOMER) continue;
-    atRisk++;
-    runEpisode(c, i);
-    if (wantsToLeave(c, i)) leavers[count++] = i;
+    if (hitsAt(episodes, i, episodeRng)) runEpisode(c, i);
+    const seg = segment[i];
+    const j = jump[i];
+    let h = j;
+    const base = segBase[seg];
+    if (base > 0) {
+      const s = satisfaction[i];
+      const e = experienceHazard(base, segExpected[seg], s, trust[i], beta, gamma, trust0);
+      h += premium ? e * (1 + segPrice[seg] * premiumExcess(cfg, s)) : e;
+    }
+    if (j !== 0) jump[i] = decay === 0 ? 0 : j * decay; // 0·∞ would be NaN
+    if (h > 0 && churnRng() < -Math.expm1(-h)) leavers[count++] = i;
   }
-  c.tally.churnAtRisk += atRisk;
   return count;
 }
 
@@ -45,56 +80,84 @@ export function settleAndServe(c: DayContext, leavers: Int32Array, count: number
   });
 }
 
-export function populationPass(c: DayContext, till: Till, o: Observation): void {
-  const { pop, cfg, wom, tally, day } = c;
-  const { state, joinDay, posHeard, negHeard } = pop;
-  const csr = wom.csr;
+/** Adoption decisions and what customers heard; changes are listed in `d`, applied by applyDeferred. */
+export function populationPass(c: DayContext, d: DayScratch): void {
+  const { pop, cfg, wom } = c;
+  const { state, posHeard, negHeard, promotersAround, detractorsAround, trust } = pop;
+  const agg = pop.aggregates;
+  const csr = pop.contacts;
   const offsets = csr === null ? null : csr.offsets;
-  // Fully mixed, everyone gets the same mean-field signal; on a network, only those who heard nothing share one.
-  const norm = pop.n * wom.meanDegree;
-  const sharedPos = csr === null ? wom.mixedPositive / norm : 0;
-  const sharedNeg = csr === null ? wom.mixedNegative / norm : 0;
-  const hShared = adoptionHazard(cfg, sharedPos, sharedNeg);
+  // Fully mixed, everyone weighs the same mean-field shares; on a network, only those around
+  // whom nobody speaks share a hazard (p).
+  const n = pop.n;
+  const mixed = csr === null;
+  const norm = n * wom.meanDegree;
+  const mixedMsgPos = mixed ? wom.mixedPositive / norm : 0;
+  const mixedMsgNeg = mixed ? wom.mixedNegative / norm : 0;
+  const mixedHeard = mixedMsgPos !== 0 || mixedMsgNeg !== 0;
+  const hShared = mixed ? adoptionHazard(cfg, agg.promoters / n, agg.detractors / n, mixedMsgPos, mixedMsgNeg) : adoptionHazard(cfg, 0, 0, 0, 0);
+  const winBack = cfg.winBackFactor;
+  const gain = cfg.trustPosGain, loss = cfg.trustNegLoss;
   const rng = c.rng.adoption;
   const prospectHits = newSkipper(hShared, rng);
-  const winBackHits = newSkipper(hShared * cfg.winBackFactor, rng);
-  let reached = 0;
-  for (let i = 0, n = pop.n; i < n; i++) {
-    let heard = false, sp = sharedPos, sn = sharedNeg;
-    if (offsets !== null && (posHeard[i] !== 0 || negHeard[i] !== 0)) {
-      const degree = offsets[i + 1] - offsets[i];
-      sp = posHeard[i] / degree;
-      sn = negHeard[i] / degree;
-      posHeard[i] = 0;
-      negHeard[i] = 0;
-      heard = true;
-    }
+  const winBackHits = newSkipper(hShared * winBack, rng);
+  let reached = 0, adopters = 0, heardCount = 0;
+  for (let i = 0; i < n; i++) {
     const st = state[i];
+    let heard = mixedHeard, msgPos = mixedMsgPos, msgNeg = mixedMsgNeg, degree = 0;
+    if (offsets !== null) {
+      const hp = posHeard[i], hn = negHeard[i];
+      if (hp !== 0 || hn !== 0) {
+        degree = offsets[i + 1] - offsets[i];
+        msgPos = hp / degree;
+        msgNeg = hn / degree;
+        posHeard[i] = 0;
+        negHeard[i] = 0;
+        heard = true;
+      }
+    }
     if (st === CUSTOMER) {
-      if (heard || (offsets === null && (sp !== 0 || sn !== 0))) hearAsCustomer(c, i, sp, sn);
-      if (joinDay[i] !== day) earn(till, pop, i);
-      observeCustomer(o, pop, cfg, i);
+      if (heard) {
+        const t = trustAfterHearing(trust[i], msgPos, msgNeg, gain, loss);
+        if (t !== trust[i]) {
+          d.heard[heardCount] = i;
+          d.heardTrust[heardCount++] = t;
+        }
+      }
       continue;
     }
-    if (heard) reached++;
     let h: number, adopts: boolean;
-    if (heard) {
-      h = adoptionHazard(cfg, sp, sn) * (st === CHURNED ? cfg.winBackFactor : 1);
+    const advPos = offsets !== null ? promotersAround[i] : 0, advNeg = offsets !== null ? detractorsAround[i] : 0;
+    if (offsets !== null && (heard || advPos !== 0 || advNeg !== 0)) {
+      if (heard) reached++;
+      if (degree === 0) degree = offsets[i + 1] - offsets[i];
+      h = adoptionHazard(cfg, advPos / degree, advNeg / degree, msgPos, msgNeg) * (st === CHURNED ? winBack : 1);
       adopts = h > 0 && rng() < h;
     } else if (st === PROSPECT) {
       h = hShared;
       adopts = hitsAt(prospectHits, i, rng);
     } else {
-      h = hShared * cfg.winBackFactor;
+      h = hShared * winBack;
       adopts = hitsAt(winBackHits, i, rng);
     }
     if (adopts) {
-      adopt(c, i, h);
-      observeCustomer(o, pop, cfg, i);
-    } else if (st === PROSPECT) o.prospects++;
-    else o.churned++;
+      attributeAdoption(c, i, h);
+      d.adopters[adopters++] = i;
+    }
   }
-  tally.womReach += csr === null ? (pop.n - o.customers) * mixedReachShare(wom, pop.n) : reached;
+  d.adopterCount = adopters;
+  d.heardCount = heardCount;
+  c.tally.womReach += mixed ? (n - agg.customers) * mixedReachShare(wom, n) : reached;
   wom.mixedPositive = 0;
   wom.mixedNegative = 0;
+}
+
+/** The day's adoptions and trust changes take effect (after every decision of the day was made). */
+export function applyDeferred(c: DayContext, d: DayScratch): void {
+  const { pop, cfg } = c;
+  for (let k = 0; k < d.heardCount; k++) {
+    const i = d.heard[k];
+    setStanding(pop, cfg, i, pop.satisfaction[i], d.heardTrust[k]);
+  }
+  for (let k = 0; k < d.adopterCount; k++) becomeCustomer(pop, cfg, d.adopters[k], c.day);
 }

@@ -5,18 +5,19 @@
  */
 import { compileParams } from '../model/config.js';
 import type { DayContext, Streams } from '../model/context.js';
-import { closeBooks, lifetimeValue, newTill, type Accounts, type Ledger } from '../model/economics.js';
+import { closeBooks, lifetimeValue, type Accounts, type Ledger } from '../model/economics.js';
 import { emptySeries, type RunResult } from '../model/metrics.js';
 import type { Csr } from '../model/network/csr.js';
 import { buildNetwork } from '../model/network/index.js';
-import { newObservation, observeCustomer, record } from '../model/observe.js';
-import { CHURNED, createPopulation, CUSTOMER, PROSPECT } from '../model/population.js';
+import { record } from '../model/observe.js';
+import { createPopulation } from '../model/population.js';
 import { simpleDesk } from '../model/service/simpleDesk.js';
+import { startPaying } from '../model/standing.js';
 import { newTally, resetTally } from '../model/tally.js';
 import { newWom } from '../model/wom.js';
+import { stream } from '../random/streams.js';
 import type { Params } from '../scenario/schema.js';
-import { customerPass, populationPass, settleAndServe } from './day.js';
-import { stream } from './streams.js';
+import { applyDeferred, customerPass, newDayScratch, populationPass, settleAndServe } from './day.js';
 
 export interface RunSpec {
   strategy: string;
@@ -26,6 +27,8 @@ export interface RunSpec {
   days: number;
   /** A network built earlier for the same (seed, replication, network spec); built here if absent. */
   network?: Csr | null;
+  /** Called once the network and population are built, before day 1 (benchmarks time the days alone). */
+  onReady?: () => void;
   /** Called after every simulated day (progress reporting). */
   onDay?: (day: number) => void;
 }
@@ -41,25 +44,29 @@ export function simulate(spec: RunSpec): RunResult {
   const { seed, replication: rep, days, params } = spec;
   const cfg = compileParams(params);
   const csr = spec.network !== undefined ? spec.network : networkFor(params, seed, rep);
-  const pop = createPopulation(cfg, stream(seed, 'rep', rep, 'population'), stream(seed, 'rep', rep, 'initial'));
+  const pop = createPopulation(cfg, csr, stream(seed, 'rep', rep, 'population'), stream(seed, 'rep', rep, 'initial'));
   const tally = newTally();
-  const c: DayContext = { pop, cfg, wom: newWom(csr, params.wom.network.meanDegree), desk: simpleDesk(cfg, cfg.n), tally, day: 0, rng: {} as Streams };
-  const leavers = new Int32Array(cfg.n);
+  const c: DayContext = { pop, cfg, wom: newWom(params.wom.network.meanDegree), desk: simpleDesk(cfg, cfg.n), tally, day: 0, rng: {} as Streams };
+  const scratch = newDayScratch(cfg.n);
   const series = emptySeries(days);
   const accounts: Accounts = { payingDays: 0, cohortValue: 0 };
-  recordDayZero(c, series);
+  const zero: Ledger = { revenue: 0, acquisitionCost: 0, retentionCost: 0, symbolCost: 0, fixedCost: 0, profit: 0 };
+  record(pop, tally, zero, series, 0);
+  spec.onReady?.();
   let customerDays = 0, churnEvents = 0, acquisitionSpend = 0, acquired = 0, revenue = 0;
+  const agg = pop.aggregates;
   for (let day = 1; day <= days; day++) {
     c.day = day;
     for (const purpose of PURPOSES) c.rng[purpose] = stream(seed, 'rep', rep, 'day', day, purpose);
     resetTally(tally);
-    const till = newTill();
-    const obs = newObservation();
-    const count = customerPass(c, leavers);
-    settleAndServe(c, leavers, count);
-    populationPass(c, till, obs);
-    const ledger = closeBooks(cfg, tally, till, accounts, day);
-    record(obs, tally, ledger, series, cfg.n, day);
+    const count = customerPass(c, scratch.leavers);
+    settleAndServe(c, scratch.leavers, count);
+    populationPass(c, scratch);
+    applyDeferred(c, scratch);
+    // Customers who joined today pay from tomorrow: the till is read before they start paying.
+    const ledger = closeBooks(cfg, tally, { revenue: agg.payingMargin, cohort: agg.cohortMargin, paying: agg.payingCount }, accounts, day);
+    for (let k = 0; k < scratch.adopterCount; k++) startPaying(pop, scratch.adopters[k]);
+    record(pop, tally, ledger, series, day);
     customerDays += tally.churnAtRisk;
     churnEvents += tally.lost;
     acquisitionSpend += ledger.acquisitionCost;
@@ -82,18 +89,4 @@ export function simulate(spec: RunSpec): RunResult {
       costPerAcquisition: acquired > 0 ? acquisitionSpend / acquired : NaN,
     },
   };
-}
-
-/** Day 0 is the initial state: stocks observed, flows and money zero. */
-function recordDayZero(c: DayContext, series: ReturnType<typeof emptySeries>): void {
-  const { pop, cfg } = c;
-  const obs = newObservation();
-  for (let i = 0; i < pop.n; i++) {
-    const st = pop.state[i];
-    if (st === CUSTOMER) observeCustomer(obs, pop, cfg, i);
-    else if (st === PROSPECT) obs.prospects++;
-    else if (st === CHURNED) obs.churned++;
-  }
-  const zero: Ledger = { revenue: 0, acquisitionCost: 0, retentionCost: 0, symbolCost: 0, fixedCost: 0, profit: 0 };
-  record(obs, newTally(), zero, series, cfg.n, 0);
 }

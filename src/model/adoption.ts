@@ -1,72 +1,39 @@
 /**
  * Adoption and commitment: the Bass mechanism on a network. A prospect adopts today with
- *   h = p + q·(σ⁺ − ν·σ⁻),  clamped to [0, 1],
- * where σ± are the shares of its contacts that sent it a positive/negative message today
- * (network: heard ÷ degree; fully mixed: messages sent ÷ (N·meanDegree), the mean field).
- * p is the external influence set by marketing, q the WOM influence. Churned people adopt
- * again with winBackFactor·h. What customers hear moves their trust (commitment).
- *
- * People who share the same hazard (everyone without a signal; everyone, fully mixed) are
- * drawn by geometric skipping: the gaps between successes of independent Bernoulli(h) trials
- * along the index are Geometric(h), so one draw per adopter replaces one draw per person —
- * exactly the same distribution.
+ *   h = p + q_a·(a⁺ − ν·a⁻) + q_m·(σ⁺ − ν·σ⁻),  clamped to [0, 1],
+ * where a± are the shares of its contacts who are promoters/detractors (advocacy, persistent)
+ * and σ± the shares who told it about a good/bad experience today (messages, transient);
+ * fully mixed, the shares are taken over the whole population (mean field). p is the external
+ * influence set by marketing, q_a the Bass imitation coefficient, q_m the pull of a message.
+ * Churned people adopt again with winBackFactor·h. What customers hear moves their trust
+ * (commitment): T ← clamp(T + gain·σ⁺ − loss·σ⁻, 0, 1).
+ * People who share one hazard (nobody around them speaks; everyone, fully mixed) are drawn by
+ * geometric skipping (random/bernoulli.ts).
  */
-import type { Rng } from '../engine/streams.js';
 import type { ModelConfig } from './config.js';
 import type { DayContext } from './context.js';
-import { becomeCustomer, CHURNED } from './population.js';
+import { CHURNED } from './lifecycle.js';
 
-/** Hazard of a prospect (or, times winBackFactor, a churned person) with signals σ±. */
-export function adoptionHazard(cfg: ModelConfig, sigmaPos: number, sigmaNeg: number): number {
-  const h = cfg.p + cfg.q * (sigmaPos - cfg.negativeWeight * sigmaNeg);
+/** Adoption hazard of a prospect given advocacy shares a± and message shares σ± (× winBackFactor for churned). */
+export function adoptionHazard(cfg: ModelConfig, advPos: number, advNeg: number, msgPos: number, msgNeg: number): number {
+  const nu = cfg.negativeWeight;
+  const h = cfg.p + cfg.qAdvocacy * (advPos - nu * advNeg) + cfg.qMessage * (msgPos - nu * msgNeg);
   return h < 0 ? 0 : h > 1 ? 1 : h;
 }
 
-/** A Bernoulli(h) process along the person index: `next` is the next index that succeeds. */
-export interface Skipper {
-  h: number;
-  logMiss: number; // ln(1 − h)
-  next: number;
-}
-
-export function newSkipper(h: number, rng: Rng): Skipper {
-  const s: Skipper = { h, logMiss: Math.log1p(-h), next: -1 };
-  advance(s, -1, rng);
-  return s;
-}
-
-/** Moves the process past index i: next success = i + 1 + Geometric(h) failures. */
-export function advance(s: Skipper, i: number, rng: Rng): void {
-  if (s.h <= 0) s.next = Infinity;
-  else if (s.h >= 1) s.next = i + 1;
-  else s.next = i + 1 + Math.floor(Math.log(1 - rng()) / s.logMiss);
-}
-
 /**
- * Whether the process succeeds at index i. Indices must be asked in increasing order; a
- * success that fell on an index nobody asked about (someone with another hazard) is skipped.
+ * Counts person i's adoption, at hazard h: churned people are won back; a prospect's adoption
+ * is attributed to marketing with probability p/h (one draw from `adoption`), else to word of mouth.
  */
-export function hitsAt(s: Skipper, i: number, rng: Rng): boolean {
-  while (s.next < i) advance(s, s.next, rng);
-  if (s.next !== i) return false;
-  advance(s, i, rng);
-  return true;
-}
-
-/**
- * Person i (prospect or churned) adopts. The adoption is attributed to marketing with
- * probability p/h (one extra draw), else to word of mouth; churned people count as won back.
- */
-export function adopt(c: DayContext, i: number, h: number): void {
-  const { pop, cfg, tally } = c;
-  if (pop.state[i] === CHURNED) tally.wonBack++;
+export function attributeAdoption(c: DayContext, i: number, h: number): void {
+  const { cfg, tally } = c;
+  if (c.pop.state[i] === CHURNED) tally.wonBack++;
   else if (h <= cfg.p || c.rng.adoption() * h < cfg.p) tally.acquiredMarketing++;
   else tally.acquiredWom++;
-  becomeCustomer(pop, cfg, i, c.day);
 }
 
-/** Commitment: a customer's trust moves with what they heard, T += gain·σ⁺ − loss·σ⁻. */
-export function hearAsCustomer(c: DayContext, i: number, sigmaPos: number, sigmaNeg: number): void {
-  const t = c.pop.trust[i] + c.cfg.trustPosGain * sigmaPos - c.cfg.trustNegLoss * sigmaNeg;
-  c.pop.trust[i] = t < 0 ? 0 : t > 1 ? 1 : t;
+/** Trust after hearing messages σ± (commitment). */
+export function trustAfterHearing(trust: number, sigmaPos: number, sigmaNeg: number, gain: number, loss: number): number {
+  const t = trust + gain * sigmaPos - loss * sigmaNeg;
+  return t < 0 ? 0 : t > 1 ? 1 : t;
 }

@@ -10,7 +10,8 @@
  */
 import type { ModelConfig } from './config.js';
 import type { DayContext } from './context.js';
-import { CHURNED } from './population.js';
+import { CHURNED, type Population } from './population.js';
+import { leaveStanding } from './standing.js';
 
 /** Premium above what a customer of satisfaction S tolerates (F7). */
 export function premiumExcess(cfg: ModelConfig, s: number): number {
@@ -20,24 +21,22 @@ export function premiumExcess(cfg: ModelConfig, s: number): number {
   return cfg.pricePremium > tolerated ? cfg.pricePremium - tolerated : 0;
 }
 
+/**
+ * The experience-driven part of the hazard, h₀·exp(β·(E − S) + γ·(T₀ − T)): a pure function of
+ * numbers so the customer pass can inline it.
+ */
+export function experienceHazard(base: number, asExpected: number, s: number, t: number, beta: number, gamma: number, trust0: number): number {
+  return base * Math.exp(beta * (asExpected - s) + gamma * (trust0 - t));
+}
+
 /** Churn hazard H of customer i today (before the jump decays). */
-export function hazard(c: DayContext, i: number): number {
-  const { pop, cfg } = c;
+export function hazard(cfg: ModelConfig, pop: Population, i: number): number {
   const seg = pop.segment[i];
   const base = cfg.segBaseHazard[seg];
   if (base <= 0) return pop.jump[i];
   const s = pop.satisfaction[i];
-  const h = base * Math.exp(cfg.satSensitivity * (cfg.segAsExpected[seg] - s) + cfg.trustSensitivity * (cfg.trust0 - pop.trust[i]));
-  return pop.jump[i] + (cfg.pricePremium > 0 ? h * (1 + cfg.segPriceExcessFactor[seg] * premiumExcess(cfg, s)) : h);
-}
-
-/** Does customer i want to leave today? Also decays the jump. Draws from stream `churn`. */
-export function wantsToLeave(c: DayContext, i: number): boolean {
-  const h = hazard(c, i);
-  const jump = c.pop.jump;
-  const j = jump[i];
-  if (j !== 0) jump[i] = c.cfg.jumpDecay === 0 ? 0 : j * c.cfg.jumpDecay; // 0·∞ would be NaN
-  return h > 0 && c.rng.churn() < -Math.expm1(-h);
+  const h = experienceHazard(base, cfg.segAsExpected[seg], s, pop.trust[i], cfg.satSensitivity, cfg.trustSensitivity, cfg.trust0);
+  return pop.jump[i] + h * (1 + cfg.segPriceExcessFactor[seg] * premiumExcess(cfg, s));
 }
 
 /** Offers saves to the day's would-be leavers (stream `retention`); the others churn. */
@@ -53,8 +52,10 @@ export function settleLeavers(c: DayContext, leavers: Int32Array, count: number)
       tally.retentionCost += cfg.costPerSave;
       continue;
     }
+    leaveStanding(pop, i, true); // everyone in the customer pass joined before today, so pays
     pop.state[i] = CHURNED;
     pop.initialCohort[i] = 0;
+    pop.churnedCount++;
     tally.lost++;
   }
 }

@@ -60,6 +60,8 @@ export interface ModelConfig {
   jumpIncrement: Float64Array;
   jumpDecay: number;
   recoveryScore: Float64Array;
+  /** True when nothing can happen to a customer in the customer pass (no episodes, no churn). */
+  quietCustomers: boolean;
   // churn
   satSensitivity: number;
   trustSensitivity: number;
@@ -70,7 +72,8 @@ export interface ModelConfig {
   talkNegative: number;
   fanoutPositive: number; // ALL or count
   fanoutNegative: number;
-  q: number;
+  qAdvocacy: number; // Bass q: influence of promoter (−ν detractor) contacts, per day
+  qMessage: number; // influence of today's messages
   negativeWeight: number;
   // acquisition & retention
   p: number;
@@ -147,6 +150,7 @@ export function compileParams(p: Params): ModelConfig {
     jumpIncrement: f64(outcomes.flatMap((o) => [jump(o.minor), jump(o.major)])),
     jumpDecay: decay,
     recoveryScore: f64([NaN, p.recovery.unresolvedScore, p.recovery.resolvedScore, p.recovery.resolvedQuicklyScore]),
+    quietCustomers: Math.min(1, p.journey.episodesPerYear / DAYS_PER_YEAR) === 0 && p.churn.annualBaseRate === 0,
     satSensitivity: p.churn.satisfactionSensitivity,
     trustSensitivity: p.churn.trustSensitivity,
     network: p.wom.network,
@@ -155,7 +159,8 @@ export function compileParams(p: Params): ModelConfig {
     talkNegative: p.wom.talkNegative,
     fanoutPositive: fan(p.wom.fanoutPositive),
     fanoutNegative: fan(p.wom.fanoutNegative),
-    q: p.wom.adoptionInfluence,
+    qAdvocacy: p.wom.advocacyInfluence,
+    qMessage: p.wom.messageInfluence,
     negativeWeight: p.wom.negativeWeight,
     p: Math.min(1, p.acquisition.organicInfluence + p.acquisition.spendPerDay / (p.acquisition.costPerCustomer * p.market.size)),
     winBackFactor: p.acquisition.winBackFactor,

@@ -2,7 +2,7 @@
  * Everything a mechanism needs on a day, passed to the per-agent functions so the engine can
  * fuse mechanisms into few passes over the population without them sharing hidden state.
  */
-import type { Rng } from '../engine/streams.js';
+import type { Rng } from '../random/streams.js';
 import type { ModelConfig } from './config.js';
 import type { Population } from './population.js';
 import type { ServiceDesk } from './service/desk.js';

@@ -6,7 +6,6 @@
  * CLV check against the closed form.
  */
 import type { ModelConfig } from './config.js';
-import type { Population } from './population.js';
 import type { Tally } from './tally.js';
 
 export interface Ledger {
@@ -24,21 +23,11 @@ export interface Accounts {
   cohortValue: number; // Σ discounted margin of the initial cohort
 }
 
-/** Margin earned today, split into all customers and the initial cohort. */
+/** Margin earned today: by all paying customers and by the initial cohort (standing.ts keeps these totals). */
 export interface Till {
   revenue: number;
   cohort: number;
   paying: number;
-}
-
-export const newTill = (): Till => ({ revenue: 0, cohort: 0, paying: 0 });
-
-/** Customer i (joined before today) pays today's margin. */
-export function earn(till: Till, pop: Population, i: number): void {
-  const m = pop.margin[i];
-  till.revenue += m;
-  till.paying++;
-  if (pop.initialCohort[i] === 1) till.cohort += m;
 }
 
 /** Closes the day: costs, profit, and the run-long accounts. */

@@ -7,33 +7,34 @@
  */
 import { ADDITIVE, MULTIPLICATIVE, SILENT, type ModelConfig } from './config.js';
 import type { DayContext } from './context.js';
-import { addChurnJump, remember } from './recovery.js';
+import { addChurnJump, remembered } from './recovery.js';
+import { setStanding } from './standing.js';
 import { talk } from './wom.js';
 
 const NO_PROBLEM = -1;
 
 /**
- * Customer i's episode of the day, if any. Experience draws come from the `episodes` stream,
- * talk decisions from `wom`, so changing WOM parameters leaves experiences untouched.
+ * Customer i goes through an episode today (who does is drawn by the customer pass, with
+ * probability episodeProb each). Experience draws come from the `episodes` stream, talk
+ * decisions from `wom`, so changing WOM parameters leaves experiences untouched.
  */
 export function runEpisode(c: DayContext, i: number): void {
   const { cfg, rng: streams, tally } = c;
   const rng = streams.episodes;
-  if (cfg.episodeProb < 1 && rng() >= cfg.episodeProb) return;
   tally.episodes++;
   tally.symbolCost += cfg.symbolCostPerEpisode;
   const pop = c.pop;
   const { score, worst } = episodeScore(cfg, cfg.segAsExpected[pop.segment[i]], rng);
-  remember(pop, cfg, i, score);
   const bad = score < cfg.badThreshold;
   if (bad) tally.badExperiences++;
+  const t = pop.trust[i];
+  const trust = worst !== NO_PROBLEM ? Math.max(0, t - cfg.trustProblemLoss) : score >= cfg.neutralScore ? Math.min(1, t + cfg.trustGoodGain) : t;
+  setStanding(pop, cfg, i, remembered(cfg, pop.satisfaction[i], score), trust);
   if (worst === NO_PROBLEM) {
-    if (score >= cfg.neutralScore) pop.trust[i] = Math.min(1, pop.trust[i] + cfg.trustGoodGain);
     talk(pop, cfg, c.wom, tally, streams.wom, i, score);
     return;
   }
   tally.problems++;
-  pop.trust[i] = Math.max(0, pop.trust[i] - cfg.trustProblemLoss);
   const u = rng();
   if (u < cfg.complainAny[worst]) {
     // A voiced complaint: the customer talks once the case has an outcome.

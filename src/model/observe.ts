@@ -1,5 +1,5 @@
 /**
- * Turns the population and the day's tally into the day's metrics. Likelihood to recommend
+ * Turns the population's running aggregates and the day's tally into the day's metrics. Likelihood to recommend
  * is L = round(S + w_T·(T − T₀) + disposition), clamped to 0…10; promoters score 9–10,
  * detractors 0–6, NPS = % promoters − % detractors. Since rounding is half-up,
  * L ≥ 9 ⇔ x ≥ 8.5 and L ≤ 6 ⇔ x < 6.5 for the unrounded x, which the hot loop compares.
@@ -12,9 +12,14 @@ import type { Tally } from './tally.js';
 
 export const PROMOTER_FROM = 8.5, DETRACTOR_BELOW = 6.5;
 
+/** Likelihood to recommend before rounding, x = S + w_T·(T − T₀) + disposition. */
+export function ltrScore(s: number, t: number, disposition: number, trustWeight: number, trust0: number): number {
+  return s + trustWeight * (t - trust0) + disposition;
+}
+
 /** Likelihood to recommend (0–10) of customer i, before rounding. */
 export function ltrRaw(pop: Population, cfg: ModelConfig, i: number): number {
-  return pop.satisfaction[i] + cfg.ltrTrustWeight * (pop.trust[i] - cfg.trust0) + pop.disposition[i];
+  return ltrScore(pop.satisfaction[i], pop.trust[i], pop.disposition[i], cfg.ltrTrustWeight, cfg.trust0);
 }
 
 /** Likelihood to recommend (0–10) of customer i, as the customer would answer. */
@@ -28,38 +33,16 @@ export function nps(promoters: number, detractors: number, answers: number): num
   return answers === 0 ? 0 : (100 * (promoters - detractors)) / answers;
 }
 
-/** Counts gathered during the population pass. */
-export interface Observation {
-  prospects: number;
-  customers: number;
-  churned: number;
-  promoters: number;
-  detractors: number;
-  sumSatisfaction: number;
-  sumTrust: number;
-}
-
-export function newObservation(): Observation {
-  return { prospects: 0, customers: 0, churned: 0, promoters: 0, detractors: 0, sumSatisfaction: 0, sumTrust: 0 };
-}
-
-/** Adds customer i to the observation. */
-export function observeCustomer(o: Observation, pop: Population, cfg: ModelConfig, i: number): void {
-  const x = ltrRaw(pop, cfg, i);
-  o.customers++;
-  o.sumSatisfaction += pop.satisfaction[i];
-  o.sumTrust += pop.trust[i];
-  if (x >= PROMOTER_FROM) o.promoters++;
-  else if (x < DETRACTOR_BELOW) o.detractors++;
-}
-
-export function record(o: Observation, tally: Tally, ledger: Ledger, series: Series, n: number, day: number): void {
+/** Writes the day's metrics from the population's running aggregates and the day's tally and ledger. */
+export function record(pop: Population, tally: Tally, ledger: Ledger, series: Series, day: number): void {
+  const o = pop.aggregates;
   const customers = o.customers;
+  const n = pop.n;
   const share = (x: number) => (customers === 0 ? 0 : (100 * x) / customers);
   const set = (key: keyof Series, value: number) => { series[key][day] = value; };
-  set('prospects', o.prospects);
+  set('prospects', n - customers - pop.churnedCount);
   set('customers', customers);
-  set('churned', o.churned);
+  set('churned', pop.churnedCount);
   set('marketShare', (100 * customers) / n);
   set('satisfaction', customers === 0 ? 0 : o.sumSatisfaction / customers);
   set('trust', customers === 0 ? 0 : o.sumTrust / customers);

@@ -2,14 +2,19 @@
  * The people of the market as a struct of typed arrays (one entry per person, prospects
  * included), and their initialisation. No per-agent objects: the hot loop reads columns.
  */
-import type { Rng } from '../engine/streams.js';
-import { normal } from '../engine/streams.js';
+import type { Rng } from '../random/streams.js';
+import { normal } from '../random/normal.js';
 import type { ModelConfig } from './config.js';
+import type { Csr } from './network/csr.js';
+import { joinStanding, newAggregates, startPaying, type Aggregates } from './standing.js';
 
-export const PROSPECT = 0, CUSTOMER = 1, CHURNED = 2;
+import { CHURNED, CUSTOMER } from './lifecycle.js';
+
+export { CHURNED, CUSTOMER, PROSPECT } from './lifecycle.js';
 
 export interface Population {
   n: number;
+  contacts: Csr | null; // the social network; null = fully mixed
   state: Uint8Array; // PROSPECT | CUSTOMER | CHURNED
   segment: Uint8Array;
   wonBack: Uint8Array; // 1 once a churned person became a customer again
@@ -23,16 +28,22 @@ export interface Population {
   jump: Float32Array; // extra churn hazard after bad experiences, decaying
   posHeard: Int32Array; // positive messages heard today (network WOM)
   negHeard: Int32Array; // negative messages heard today
+  stance: Int8Array; // +1 promoter, −1 detractor, 0 passive or not a customer (standing.ts)
+  promotersAround: Int32Array; // contacts who are promoters (network advocacy)
+  detractorsAround: Int32Array; // contacts who are detractors
+  aggregates: Aggregates; // firm-wide running totals (standing.ts)
+  churnedCount: number;
 }
 
 /**
  * Draws segments and personal traits (stream `population`) and picks the initial customers
  * uniformly without replacement (stream `initial`).
  */
-export function createPopulation(cfg: ModelConfig, traits: Rng, initial: Rng): Population {
+export function createPopulation(cfg: ModelConfig, contacts: Csr | null, traits: Rng, initial: Rng): Population {
   const n = cfg.n;
   const pop: Population = {
     n,
+    contacts,
     state: new Uint8Array(n),
     segment: new Uint8Array(n),
     wonBack: new Uint8Array(n),
@@ -46,6 +57,11 @@ export function createPopulation(cfg: ModelConfig, traits: Rng, initial: Rng): P
     jump: new Float32Array(n),
     posHeard: new Int32Array(n),
     negHeard: new Int32Array(n),
+    stance: new Int8Array(n),
+    promotersAround: new Int32Array(contacts === null ? 0 : n),
+    detractorsAround: new Int32Array(contacts === null ? 0 : n),
+    aggregates: newAggregates(),
+    churnedCount: 0,
   };
   const cum = cfg.segmentCumShare;
   const lastSeg = cum.length - 1;
@@ -64,18 +80,27 @@ export function createPopulation(cfg: ModelConfig, traits: Rng, initial: Rng): P
   for (const i of sampleWithoutReplacement(n, cfg.initialCustomers, initial)) {
     becomeCustomer(pop, cfg, i, 0);
     pop.initialCohort[i] = 1;
+    startPaying(pop, i);
   }
   return pop;
 }
 
-/** Adoption: a fresh relationship starts at the segment's as-expected satisfaction and the initial trust. */
+/**
+ * Adoption: a fresh relationship starts at the segment's as-expected satisfaction and the
+ * initial trust; the customer joins the aggregates and advocates from now on. Paying starts
+ * the day after (startPaying, called by the engine).
+ */
 export function becomeCustomer(pop: Population, cfg: ModelConfig, i: number, day: number): void {
-  if (pop.state[i] === CHURNED) pop.wonBack[i] = 1;
+  if (pop.state[i] === CHURNED) {
+    pop.wonBack[i] = 1;
+    pop.churnedCount--;
+  }
   pop.state[i] = CUSTOMER;
   pop.joinDay[i] = day;
   pop.satisfaction[i] = cfg.segAsExpected[pop.segment[i]];
   pop.trust[i] = cfg.trust0;
   pop.jump[i] = 0;
+  joinStanding(pop, cfg, i);
 }
 
 /** k distinct indices of 0..n−1, uniformly (partial Fisher–Yates), in ascending order. */

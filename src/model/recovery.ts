@@ -7,6 +7,7 @@
  */
 import { SILENT, type ModelConfig } from './config.js';
 import type { Population } from './population.js';
+import { setStanding } from './standing.js';
 
 const MAJOR_SEVERITY = 1; // severities ≥ 1 (money lost, mistreatment) are major problems
 
@@ -15,15 +16,15 @@ export function addChurnJump(pop: Population, cfg: ModelConfig, i: number, sever
   pop.jump[i] += cfg.jumpIncrement[outcome * 2 + (severity >= MAJOR_SEVERITY ? 1 : 0)];
 }
 
-/** Memory update S ← (1 − w)·S + w·score. */
-export function remember(pop: Population, cfg: ModelConfig, i: number, score: number): void {
-  pop.satisfaction[i] += cfg.memoryWeight * (score - pop.satisfaction[i]);
+/** Satisfaction memory after an experience scored `score`: S + w·(score − S). */
+export function remembered(cfg: ModelConfig, s: number, score: number): number {
+  return s + cfg.memoryWeight * (score - s);
 }
 
 /** A complaint ended: recovery episode into memory, and the jump if the experience was bad. Returns the recovery score. */
 export function applyOutcome(pop: Population, cfg: ModelConfig, i: number, severity: number, bad: boolean, outcome: number): number {
   const score = cfg.recoveryScore[outcome];
-  remember(pop, cfg, i, score);
+  setStanding(pop, cfg, i, remembered(cfg, pop.satisfaction[i], score), pop.trust[i]);
   if (bad && outcome !== SILENT) addChurnJump(pop, cfg, i, severity, outcome);
   return score;
 }

@@ -1,20 +1,19 @@
 /**
- * Word of mouth: after an experience a customer may talk, and the messages land on contacts
- * in the social network (CSR) or, fully mixed, on the population as a mean field.
+ * Word of mouth, episodic part: after an experience a customer may talk, and the messages land
+ * on contacts in the social network (CSR) or, fully mixed, on the population as a mean field.
+ * (The persistent part, advocacy by promoters and detractors, lives in standing.ts.)
  *
  * P(talk) = τᵢ · (base + positive·g⁺ + CV)  for a score s ≥ neutral, g⁺ = (s − n)/(10 − n)
  * P(talk) = τᵢ · (base + negative·g⁻)       for s < neutral,      g⁻ = (n − s)/n
  * where τᵢ is talkativeness and CV the conversation value of symbols of extremism (F3, F11).
  * Recipients count what they heard; the adoption pass reads and clears the counts.
  */
-import type { Rng } from '../engine/streams.js';
+import type { Rng } from '../random/streams.js';
 import { ALL, type ModelConfig } from './config.js';
-import type { Csr } from './network/csr.js';
 import type { Population } from './population.js';
 import type { Tally } from './tally.js';
 
 export interface Wom {
-  csr: Csr | null; // null = fully mixed
   /** Nominal contacts per person under full mixing (messages normalise by it). */
   meanDegree: number;
   /** Messages sent today under full mixing. */
@@ -22,8 +21,8 @@ export interface Wom {
   mixedNegative: number;
 }
 
-export function newWom(csr: Csr | null, meanDegree: number): Wom {
-  return { csr, meanDegree, mixedPositive: 0, mixedNegative: 0 };
+export function newWom(meanDegree: number): Wom {
+  return { meanDegree, mixedPositive: 0, mixedNegative: 0 };
 }
 
 /** Probability that a customer with talkativeness τ talks about an experience scored `score`. */
@@ -42,7 +41,7 @@ export function talk(pop: Population, cfg: ModelConfig, wom: Wom, tally: Tally, 
   if (pTalk <= 0 || (pTalk < 1 && rng() >= pTalk)) return;
   const positive = score >= cfg.neutralScore;
   const fanout = positive ? cfg.fanoutPositive : cfg.fanoutNegative;
-  const csr = wom.csr;
+  const csr = pop.contacts;
   let sent: number;
   if (csr === null) {
     sent = fanout === ALL ? wom.meanDegree : fanout;

@@ -25,9 +25,11 @@ const PATTERNS: Record<string, string> = {
  */
 export function toPathIssues(issues: readonly Issue[], root: Schema, input: unknown, opts: IssueOptions = {}): PathIssue[] {
   // zod runs cross-field refinements even after non-fatal field issues (a size of -5); on such
-  // values they only echo the field problem ("exceeds market.size (-5)"), so they wait for a clean run.
-  const fieldIssues = issues.filter((i) => i.code !== 'custom');
-  return (fieldIssues.length > 0 ? fieldIssues : issues).flatMap((issue) => translate(issue, root, input, opts));
+  // values they only echo the field problem ("exceeds market.size (-5)"), and a rule may span
+  // sections, so cross-field issues wait while any value is invalid. Unknown keys do not hold them back.
+  const invalidValue = issues.some((i) => i.code !== 'custom' && i.code !== 'unrecognized_keys');
+  const kept = invalidValue ? issues.filter((i) => i.code !== 'custom') : issues;
+  return kept.flatMap((issue) => translate(issue, root, input, opts));
 }
 
 function translate(issue: Issue, root: Schema, input: unknown, opts: IssueOptions): PathIssue[] {

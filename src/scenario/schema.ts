@@ -173,10 +173,11 @@ export const paramsShape = {
       talkNegative: nonneg(0.6, 'Added talk probability per unit of negative strength (F3: bad experiences are shared more).'),
       fanoutPositive: fanout(2, 'Contacts told about a good experience.'),
       fanoutNegative: fanout(4, 'Contacts told about a bad experience (TARP: about twice as many as for a good one).'),
-      adoptionInfluence: prob(0.3, 'Bass q: adoption probability of a prospect whose every contact recommended today.'),
-      negativeWeight: nonneg(1, 'Weight of a negative message against a positive one in a prospect\'s adoption signal.'),
+      advocacyInfluence: prob(0.00104, 'Bass q per day: adoption probability of a prospect whose every contact is a promoter (detractors count −negativeWeight). Default 0.38 a year (Sultan, Farley & Lehmann 1990, mean q of 213 diffusion studies) ÷ 365.'),
+      messageInfluence: prob(0.3, 'Adoption probability of a prospect whose every contact told it about a good experience today.'),
+      negativeWeight: nonneg(1, 'Weight of a detractor or negative message against a promoter or positive message in a prospect\'s adoption signal.'),
     },
-    'Word of mouth: who talks, to how many, and what messages do.',
+    'Word of mouth: promoters and detractors advocate to their contacts all the time; after strong experiences customers talk (messages).',
   ),
   acquisition: section(
     {

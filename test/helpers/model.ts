@@ -17,3 +17,29 @@ export function run(p: Params, days: number, seed = 1, replication = 0): RunResu
 export const oneSegment = (extra: Record<string, number> = {}) => ({
   segments: { all: { share: 1, marginMultiplier: 1, churnMultiplier: 1, asExpectedScore: 7.5, priceSensitivity: 0, talkativeness: 1, ...extra } },
 });
+
+/**
+ * Like `params(overrides)`, but `segments` and `touchpoints`, when given, REPLACE the default
+ * records instead of being merged into them (deepMerge merges records key by key, so
+ * `params({ market: oneSegment() })` would add a fourth segment and fail validation).
+ */
+export function paramsWith(
+  overrides: unknown = {},
+  replace: { segments?: Record<string, unknown>; touchpoints?: Record<string, unknown> } = {},
+): Params {
+  const merged = deepMerge(paramsSchema.parse({}), overrides) as Record<string, Record<string, unknown>>;
+  if (replace.segments) merged.market.segments = replace.segments;
+  if (replace.touchpoints) merged.journey.touchpoints = replace.touchpoints;
+  return paramsSchema.parse(merged);
+}
+
+/** Parameters with the single neutral segment of `oneSegment(extra)` and `overrides` on top. */
+export const oneSegmentParams = (overrides: unknown = {}, extra: Record<string, number> = {}): Params =>
+  paramsWith(overrides, { segments: oneSegment(extra).segments });
+
+/** Sum of a series over days from..to (inclusive). */
+export const sumDays = (xs: Float64Array, from = 1, to = xs.length - 1): number => {
+  let s = 0;
+  for (let d = from; d <= to; d++) s += xs[d];
+  return s;
+};

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { bassMixed, bassNetwork } from '../../bench/reference.js';
 import { networkFor, simulate } from '../../src/engine/simulate.js';
-import { stream } from '../../src/engine/streams.js';
+import { stream } from '../../src/random/streams.js';
 import { buildNetwork } from '../../src/model/network/index.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Strategy } from '../../src/scenario/schema.js';
@@ -46,7 +46,7 @@ describe('bass.yaml, fully mixed', () => {
   it('is the benchmark workload: N = 100,000, p = 0.01, q = 0.3, T = 100, WOM only', () => {
     expect(mixed.params.market.size).toBe(100_000);
     expect(mixed.params.acquisition.organicInfluence).toBe(0.01);
-    expect(mixed.params.wom.adoptionInfluence).toBe(0.3);
+    expect(mixed.params.wom.advocacyInfluence).toBe(0.3);
     expect(mixed.params.wom.network.type).toBe('fullyMixed');
     expect(scenario.days).toBe(100);
   });
@@ -79,7 +79,7 @@ describe('bass.yaml, fully mixed', () => {
 
   it('with per-day rates 10× smaller, follows the closed form within discretisation gap + noise', () => {
     const p = 0.001, q = 0.03, days = 250;
-    const small = deepMerge(mixed, { params: { acquisition: { organicInfluence: p }, wom: { adoptionInfluence: q } } }) as Strategy;
+    const small = deepMerge(mixed, { params: { acquisition: { organicInfluence: p }, wom: { advocacyInfluence: q } } }) as Strategy;
     const sim = adoptedShare(small, days);
     const { mean, variance } = recurrence(p, q, 100_000, days);
     // Euler discretisation gap, evaluated exactly from the two formulas: ≈ 0.008 at these rates.

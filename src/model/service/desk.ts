@@ -4,7 +4,7 @@
  * reports the outcome, which the recovery mechanism turns into memory, churn hazard and WOM.
  * The simple desk resolves by probability; the contact-centre model replaces it.
  */
-import type { Rng } from '../../engine/streams.js';
+import type { Rng } from '../../random/streams.js';
 
 /** How a case ended: UNRESOLVED, RESOLVED or RESOLVED_QUICKLY (see config.ts). */
 export type CaseOutcome = number;

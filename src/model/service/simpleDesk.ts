@@ -2,7 +2,7 @@
  * The simple service desk: every complaint is answered the day it is voiced, resolved with
  * probability `resolveProbability`, and of those a share `quickShare` quickly (first contact).
  */
-import type { Rng } from '../../engine/streams.js';
+import type { Rng } from '../../random/streams.js';
 import { RESOLVED, RESOLVED_QUICKLY, UNRESOLVED, type ModelConfig } from '../config.js';
 import type { CaseReport, ServiceDesk } from './desk.js';
 

@@ -14,9 +14,3 @@ export type Rng = () => number;
 export function stream(seed: number, ...keys: (string | number)[]): Rng {
   return seedrandom.alea(`cxsim|${seed}|${keys.join('|')}`) as Rng;
 }
-
-/** A standard normal draw (Box–Muller; one of the pair is discarded to keep draws per call fixed). */
-export function normal(rng: Rng): number {
-  const u = 1 - rng(); // (0, 1] so the log is finite
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
-}

@@ -1,0 +1,112 @@
+/**
+ * Adoption: the geometric skipper and the adoption hazard (docs/MODEL.md §12).
+ *
+ * The skipper must produce, at the indices asked about, independent Bernoulli(h) outcomes:
+ * - the number of hits among N asked indices is Binomial(N, h): tolerance 4.4·√(N·h(1 − h));
+ * - the gaps between hits (in asked positions) are Geometric(h) on {1, 2, …}: mean 1/h, variance
+ *   (1 − h)/h², so the mean of k gaps is within 4.4·√((1 − h)/(h²·k)) of 1/h; P(gap = 1) = h
+ *   within 4.4·√(h(1 − h)/k);
+ * - asking only some indices (others passed over), or interleaving two skippers on one random
+ *   stream as the engine does, must not change that.
+ * Every check is two-sided at 1.1·10⁻⁵; with about 40 checks the family-wise confidence is
+ * ≥ 99.95%. h = 0 and h = 1 are exact.
+ *
+ * adoptionHazard is checked exactly: h = p + q_a·(a⁺ − ν·a⁻) + q_m·(σ⁺ − ν·σ⁻), clamped to [0, 1].
+ */
+import seedrandom from 'seedrandom';
+import { describe, expect, it } from 'vitest';
+import { adoptionHazard } from '../../src/model/adoption.js';
+import { compileParams } from '../../src/model/config.js';
+import { hitsAt, newSkipper } from '../../src/random/bernoulli.js';
+import { params } from '../helpers/model.js';
+
+const Z = 4.4;
+const rngOf = (key: string) => seedrandom.alea(`adoption-test|${key}`) as () => number;
+
+/** Outcomes of a skipper asked at `asked` (increasing indices). */
+function outcomes(h: number, asked: ArrayLike<number>, rng: () => number): Uint8Array {
+  const s = newSkipper(h, rng);
+  const out = new Uint8Array(asked.length);
+  for (let k = 0; k < asked.length; k++) out[k] = hitsAt(s, asked[k], rng) ? 1 : 0;
+  return out;
+}
+
+function checkBernoulli(hits: Uint8Array, h: number, label: string): void {
+  const n = hits.length;
+  let count = 0;
+  const gaps: number[] = [];
+  let last = -1;
+  for (let k = 0; k < n; k++) {
+    if (hits[k] === 0) continue;
+    count++;
+    gaps.push(k - last);
+    last = k;
+  }
+  if (h === 0) return void expect(count, label).toBe(0);
+  if (h === 1) return void expect(count, label).toBe(n);
+  expect(Math.abs(count - n * h), `${label}: count`).toBeLessThanOrEqual(Z * Math.sqrt(n * h * (1 - h)));
+  const k = gaps.length;
+  const meanGap = gaps.reduce((a, b) => a + b, 0) / k;
+  expect(Math.abs(meanGap - 1 / h), `${label}: mean gap`).toBeLessThanOrEqual(Z * Math.sqrt((1 - h) / (h * h * k)));
+  const ones = gaps.filter((g) => g === 1).length / k;
+  expect(Math.abs(ones - h), `${label}: P(gap = 1)`).toBeLessThanOrEqual(Z * Math.sqrt((h * (1 - h)) / k));
+}
+
+const HS = [0, 0.0005, 0.01, 0.05, 0.3, 0.9, 1];
+
+describe('geometric skipper (hitsAt)', () => {
+  const N = 200_000;
+  const all = Int32Array.from({ length: N }, (_, i) => i);
+
+  it.each(HS)('asked at every index 0…N−1: Bernoulli(%f)', (h) => {
+    checkBernoulli(outcomes(h, all, rngOf(`all|${h}`)), h, `h = ${h}`);
+  });
+
+  it.each(HS)('asked at a subset only (others passed over): still Bernoulli(%f) at the asked ones', (h) => {
+    // Every third index, plus a random 20% of the rest, chosen independently of the skipper.
+    const pick = rngOf(`pick|${h}`);
+    const asked = all.filter((i) => i % 3 === 0 || pick() < 0.2);
+    expect(asked.length).toBeGreaterThan(0.4 * N);
+    checkBernoulli(outcomes(h, asked, rngOf(`subset|${h}`)), h, `h = ${h}, subset`);
+  });
+
+  it('two skippers interleaved on one stream, on disjoint index sets, are each Bernoulli', () => {
+    const rng = rngOf('interleaved');
+    const [h1, h2] = [0.02, 0.4];
+    const a = newSkipper(h1, rng), b = newSkipper(h2, rng);
+    const side = rngOf('sides');
+    const hitsA: number[] = [], hitsB: number[] = [];
+    for (let i = 0; i < N; i++) {
+      // An extra draw now and then, as the engine's individual adoption draws do.
+      if (i % 7 === 0) rng();
+      if (side() < 0.5) hitsA.push(hitsAt(a, i, rng) ? 1 : 0);
+      else hitsB.push(hitsAt(b, i, rng) ? 1 : 0);
+    }
+    checkBernoulli(Uint8Array.from(hitsA), h1, 'A');
+    checkBernoulli(Uint8Array.from(hitsB), h2, 'B');
+  });
+});
+
+describe('adoptionHazard', () => {
+  const cfg = compileParams(params({ acquisition: { organicInfluence: 0.01 }, wom: { advocacyInfluence: 0.2, messageInfluence: 0.3, negativeWeight: 1.5 } }));
+
+  it('is p + q_a·(a⁺ − ν·a⁻) + q_m·(σ⁺ − ν·σ⁻) inside [0, 1]', () => {
+    expect(adoptionHazard(cfg, 0, 0, 0, 0)).toBeCloseTo(0.01, 14);
+    expect(adoptionHazard(cfg, 0.5, 0.1, 0, 0)).toBeCloseTo(0.01 + 0.2 * (0.5 - 0.15), 14);
+    expect(adoptionHazard(cfg, 0, 0, 0.4, 0.2)).toBeCloseTo(0.01 + 0.3 * (0.4 - 0.3), 14);
+    expect(adoptionHazard(cfg, 0.3, 0.1, 0.2, 0.05)).toBeCloseTo(0.01 + 0.2 * 0.15 + 0.3 * 0.125, 14);
+  });
+
+  it('negative word of mouth lowers it', () => {
+    expect(adoptionHazard(cfg, 0.4, 0.1, 0, 0)).toBeLessThan(adoptionHazard(cfg, 0.4, 0, 0, 0));
+    expect(adoptionHazard(cfg, 0, 0, 0.4, 0.1)).toBeLessThan(adoptionHazard(cfg, 0, 0, 0.4, 0));
+  });
+
+  it('is clamped to [0, 1]', () => {
+    expect(adoptionHazard(cfg, 0, 1, 0, 1)).toBe(0);
+    expect(adoptionHazard(cfg, 0, 0, 0, 0.5)).toBe(0);
+    expect(adoptionHazard(cfg, 5, 0, 5, 0)).toBe(1);
+    const big = compileParams(params({ acquisition: { organicInfluence: 1 }, wom: { messageInfluence: 1 } }));
+    expect(adoptionHazard(big, 0, 0, 1, 0)).toBe(1);
+  });
+});

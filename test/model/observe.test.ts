@@ -1,0 +1,115 @@
+/**
+ * Likelihood to recommend and NPS (docs/MODEL.md §10).
+ *   L = clamp(round(S + w_T·(T − T₀) + u), 0, 10); promoters 9–10, passives 7–8, detractors 0–6;
+ *   NPS = 100·(promoters − detractors)/customers.
+ * Exact checks: hand-computed counts and scores (no tolerance but floating rounding, 1e-9), and
+ * the rounding boundaries through a run in which every customer has the same score (no
+ * episodes, disposition 0, trust at its initial level, so x = as-expected score exactly; the
+ * boundary scores 8.5 and 6.5 are exact in float32, 6.49 rounds below 6.49 in float32, so it
+ * stays a 6).
+ */
+import { describe, expect, it } from 'vitest';
+import { compileParams } from '../../src/model/config.js';
+import { likelihoodToRecommend, nps } from '../../src/model/observe.js';
+import type { Population } from '../../src/model/population.js';
+import { oneSegmentParams, params, run } from '../helpers/model.js';
+
+const category = (l: number) => (l >= 9 ? 'promoter' : l >= 7 ? 'passive' : 'detractor');
+
+describe('nps()', () => {
+  it('is % promoters − % detractors on hand counts', () => {
+    expect(nps(50, 20, 100)).toBeCloseTo(30, 12);
+    expect(nps(3, 1, 8)).toBeCloseTo(25, 12); // 37.5 − 12.5
+    expect(nps(1, 2, 3)).toBeCloseTo(-100 / 3, 12);
+    expect(nps(7, 0, 7)).toBeCloseTo(100, 12);
+    expect(nps(0, 5, 5)).toBeCloseTo(-100, 12);
+    expect(nps(4, 4, 10)).toBeCloseTo(0, 12);
+  });
+
+  it('is 0 when nobody answers', () => {
+    expect(nps(0, 0, 0)).toBe(0);
+  });
+});
+
+describe('likelihoodToRecommend()', () => {
+  const cfg = compileParams(params()); // w_T = 2, T₀ = 0.5
+  /** One person with satisfaction s, trust t, disposition u (stored as float32, as in the model). */
+  const ltr = (s: number, t: number, u: number) => {
+    const pop = { satisfaction: Float32Array.of(s), trust: Float32Array.of(t), disposition: Float32Array.of(u) } as unknown as Population;
+    return likelihoodToRecommend(pop, cfg, 0);
+  };
+
+  it('rounds half up at the category boundaries', () => {
+    expect(ltr(8.5, 0.5, 0)).toBe(9);
+    expect(category(ltr(8.5, 0.5, 0))).toBe('promoter');
+    expect(ltr(8.49, 0.5, 0)).toBe(8);
+    expect(ltr(6.5, 0.5, 0)).toBe(7);
+    expect(category(ltr(6.5, 0.5, 0))).toBe('passive');
+    expect(ltr(6.49, 0.5, 0)).toBe(6);
+    expect(category(ltr(6.49, 0.5, 0))).toBe('detractor');
+  });
+
+  it('adds w_T·(T − T₀) and the disposition', () => {
+    expect(ltr(7, 0.75, 0)).toBe(8); // 7 + 2·0.25 = 7.5 → 8
+    expect(ltr(7, 0.25, 0)).toBe(7); // 6.5 → 7
+    expect(ltr(7, 0.5, 1.5)).toBe(9); // 8.5 → 9
+    expect(ltr(7, 0.5, -0.6)).toBe(6); // 6.4 → 6
+  });
+
+  it('is clamped to 0…10', () => {
+    expect(ltr(10, 1, 2)).toBe(10); // 13
+    expect(ltr(0, 0, -2)).toBe(0); // −3
+    expect(ltr(9.8, 1, 0)).toBe(10); // 10.8 → 11 → 10
+  });
+});
+
+describe('in a run', () => {
+  /** Everyone scores exactly x = as-expected score: no episodes, no disposition, trust at T₀. */
+  const uniform = (x: number) =>
+    run(
+      oneSegmentParams(
+        {
+          market: { size: 200, initialCustomers: 200 },
+          journey: { episodesPerYear: 0 },
+          customers: { dispositionSd: 0 },
+          churn: { annualBaseRate: 0 },
+          wom: { network: { type: 'fullyMixed' } },
+        },
+        { asExpectedScore: x },
+      ),
+      2,
+    ).series;
+
+  it.each([
+    [8.5, 'promoters'],
+    [8.49, 'passives'],
+    [6.5, 'passives'],
+    [6.49, 'detractors'],
+    [9.6, 'promoters'],
+    [3, 'detractors'],
+  ] as const)('a score of %f counts everyone among the %s', (x, where) => {
+    const s = uniform(x);
+    for (let d = 0; d <= 2; d++) {
+      expect(s[where][d]).toBe(100);
+      expect(s.nps[d]).toBe(where === 'promoters' ? 100 : where === 'detractors' ? -100 : 0);
+    }
+  });
+
+  it('nps = promoters − detractors and the three shares add to 100, every day', () => {
+    const { series: s } = run(params({ market: { size: 3_000, initialCustomers: 600 }, journey: { episodesPerYear: 60, processQuality: 0.95 } }), 90, 3);
+    let seenBoth = false;
+    for (let d = 0; d <= 90; d++) {
+      const c = s.customers[d];
+      expect(c).toBeGreaterThan(0);
+      expect(Math.abs(s.nps[d] - (s.promoters[d] - s.detractors[d])), `day ${d}`).toBeLessThanOrEqual(1e-9);
+      expect(Math.abs(s.promoters[d] + s.passives[d] + s.detractors[d] - 100), `day ${d}`).toBeLessThanOrEqual(1e-9);
+      // Shares are counts over customers: share·customers/100 is a whole number.
+      for (const k of ['promoters', 'passives', 'detractors'] as const) {
+        const count = (s[k][d] * c) / 100;
+        expect(Math.abs(count - Math.round(count)), `${k} day ${d}`).toBeLessThan(1e-6);
+      }
+      if (s.promoters[d] > 0 && s.detractors[d] > 0) seenBoth = true;
+    }
+    expect(seenBoth).toBe(true); // the identity was tested on a mixed population
+  });
+});

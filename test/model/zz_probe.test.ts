@@ -1,0 +1,216 @@
+import { createRequire } from "module"; const require = createRequire(import.meta.url);
+/**
+ * Accounting invariants of a run, as fast-check properties over random valid parameter sets
+ * (docs/MODEL.md §1, §8, §10, §13): market 50–1,500 people, 0…all of them customers, every
+ * network type (even mean degree < size − 1, fully mixed included), 1–3 segments, 1–5
+ * touchpoints, random process quality, frustration and delight, every aggregation rule, talk
+ * and fanouts (numbers and "all"), complaint channels, desk, recovery (half-life 0 and quit
+ * probability 1 included), churn, marketing spend, retention budget, symbols, price premium;
+ * 20–60 days.
+ *
+ * These are identities, not statistics: counts must match exactly; money, which is a sum of
+ * floating-point terms, to a relative 1e-9 (rounding error of ≤ a few thousand additions is
+ * ~1e-13 relative). Shares are count/customers, so the three categories add to 100 up to 1e-9.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/model/metrics.js';
+import type { Params } from '../../src/scenario/schema.js';
+import { paramsWith, run } from '../helpers/model.js';
+
+// Uniform in value on a fine grid. fc.double is uniform over representable doubles (most of
+// them near 0) and biased toward the bounds, which made almost every generated run degenerate
+// (no churn, no problems, no saves); the edges we do want are added explicitly below.
+const GRID = 1_000_000;
+const range = (min: number, max: number) => fc.noBias(fc.integer({ min: 0, max: GRID })).map((k) => min + ((max - min) * k) / GRID);
+const unit = range(0, 1);
+const probOrEdge = fc.oneof({ arbitrary: unit, weight: 4 }, { arbitrary: fc.constantFrom(0, 1), weight: 1 });
+const fanout = fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constant('all' as const));
+
+const segment = fc.record({
+  weight: range(0.05, 1),
+  marginMultiplier: range(0, 3),
+  churnMultiplier: range(0, 3),
+  asExpectedScore: range(0, 10),
+  priceSensitivity: range(0, 5),
+  talkativeness: range(0, 3),
+});
+
+const channel = fc.record({ voiced: unit, hqShare: unit }).map(({ voiced, hqShare }) => ({ headquarters: voiced * hqShare, frontLine: voiced * (1 - hqShare) }));
+const quit = fc.record({ minor: probOrEdge, major: probOrEdge });
+
+const scenario = fc
+  .record({
+    size: fc.integer({ min: 50, max: 1500 }),
+    initialShare: probOrEdge,
+    network: fc.constantFrom('wattsStrogatz', 'barabasiAlbert', 'fullyMixed'),
+    halfDegree: fc.integer({ min: 1, max: 12 }),
+    rewiring: unit,
+    segments: fc.array(segment, { minLength: 1, maxLength: 3 }),
+    touchpoints: fc.array(range(0, 4), { minLength: 1, maxLength: 5 }),
+    journey: fc.record({
+      episodesPerYear: fc.oneof(range(0, 400), fc.constant(365)),
+      processQuality: fc.oneof(range(0.5, 1), unit),
+      severity: fc.tuple(range(0.01, 1), range(0, 1), range(0, 1)),
+      failureImpact: fc.record({ minor: unit, moneyLost: unit, mistreatment: unit }),
+      frustrationRate: range(0, 0.5),
+      frustrationImpact: unit,
+      delightRate: range(0, 0.5),
+      delightImpact: range(1, 2),
+      aggregation: fc.constantFrom('multiplicative', 'additive', 'weakestLink'),
+    }),
+    customers: fc.record({
+      memoryWeight: unit,
+      badExperienceThreshold: range(0, 10),
+      neutralScore: range(0, 10),
+      dispositionSd: range(0, 3),
+      talkativenessSd: range(0, 1),
+      spendSd: range(0, 1),
+    }),
+    trust: fc.record({ initial: unit, ltrWeight: range(0, 5), goodEpisodeGain: range(0, 0.2), problemLoss: range(0, 0.2), positiveMessageGain: range(0, 0.2), negativeMessageLoss: range(0, 0.2) }),
+    complaints: fc.record({ minor: channel, moneyLost: channel, mistreatment: channel }),
+    service: fc.record({ resolveProbability: unit, quickShare: unit }),
+    recovery: fc.record({
+      silent: quit,
+      unresolved: quit,
+      resolved: quit,
+      resolvedQuickly: quit,
+      halfLifeDays: fc.oneof(fc.constant(0), range(0, 30)),
+      resolvedScore: range(0, 10),
+      resolvedQuicklyScore: range(0, 10),
+      unresolvedScore: range(0, 10),
+    }),
+    churn: fc.record({ annualBaseRate: fc.oneof({ arbitrary: range(0, 0.9), weight: 5 }, { arbitrary: fc.constant(1), weight: 1 }), satisfactionSensitivity: range(0, 2), trustSensitivity: range(0, 5) }),
+    wom: fc.record({
+      talkBase: range(0, 0.5),
+      talkPositive: range(0, 2),
+      talkNegative: range(0, 2),
+      fanoutPositive: fanout,
+      fanoutNegative: fanout,
+      advocacyInfluence: range(0, 0.05),
+      messageInfluence: unit,
+      negativeWeight: range(0, 3),
+    }),
+    acquisition: fc.record({ organicInfluence: range(0, 0.05), spendPerDay: range(0, 5000), costPerCustomer: range(1, 1000), winBackFactor: unit }),
+    retention: fc.record({ budgetPerDay: fc.oneof(fc.constant(0), range(0, 5000)), costRatio: range(1, 20), effectiveness: unit }),
+    symbols: fc.record({ conversationValue: range(0, 0.5), costPerDay: range(0, 100), costPerEpisode: range(0, 5) }),
+    economics: fc.record({
+      marginPerCustomerPerYear: range(0, 1000),
+      pricePremium: range(0, 0.5),
+      premiumTolerance: unit,
+      toleranceFrom: range(0, 9),
+      toleranceSpan: range(0.1, 1),
+      discountRatePerYear: range(0, 0.3),
+      fixedCostPerDay: range(0, 100),
+    }),
+    days: fc.integer({ min: 20, max: 60 }),
+    seed: fc.nat(1_000_000),
+  })
+  .map((x) => {
+    const meanDegree = 2 * Math.min(x.halfDegree, Math.floor((x.size - 2) / 2)); // even, < size − 1
+    const total = x.segments.reduce((a, s) => a + s.weight, 0);
+    const shares = x.segments.map((s) => s.weight / total);
+    shares[shares.length - 1] = Math.max(0, 1 - shares.slice(0, -1).reduce((a, b) => a + b, 0));
+    const segments = Object.fromEntries(x.segments.map(({ weight: _w, ...s }, k) => [`seg${k}`, { ...s, share: shares[k] }]));
+    const touchpoints = Object.fromEntries(x.touchpoints.map((w, k) => [`step${k}`, { failureWeight: w }]));
+    const [a, b, c] = x.journey.severity;
+    const { severity: _s, ...journey } = x.journey;
+    const { toleranceSpan, ...economics } = x.economics;
+    const params = paramsWith(
+      {
+        market: { size: x.size, initialCustomers: Math.round(x.initialShare * x.size) },
+        journey: { ...journey, severityMix: { minor: a / (a + b + c), moneyLost: b / (a + b + c), mistreatment: Math.max(0, 1 - a / (a + b + c) - b / (a + b + c)) } },
+        customers: x.customers,
+        trust: x.trust,
+        complaints: x.complaints,
+        service: x.service,
+        recovery: x.recovery,
+        churn: x.churn,
+        wom: { ...x.wom, network: { type: x.network, meanDegree, rewiring: x.rewiring } },
+        acquisition: x.acquisition,
+        retention: x.retention,
+        symbols: x.symbols,
+        economics: { ...economics, toleranceFull: Math.min(10, economics.toleranceFrom + toleranceSpan * (10 - economics.toleranceFrom)) },
+      },
+      { segments, touchpoints },
+    );
+    return { params, days: x.days, seed: x.seed };
+  });
+
+const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= 1e-9 * (1 + scale);
+
+function checkRun(p: Params, r: RunResult): void {
+  const s = r.series;
+  const n = p.market.size;
+  const days = r.days;
+  const c = p.acquisition.costPerCustomer / p.retention.costRatio;
+  for (const [k, xs] of Object.entries(s)) for (let d = 0; d <= days; d++) expect(Number.isFinite(xs[d]), `${k}[${d}] = ${xs[d]}`).toBe(true);
+  for (let d = 0; d <= days; d++) {
+    const at = `day ${d}`;
+    // Population is conserved; stocks are whole numbers.
+    expect(s.prospects[d] + s.customers[d] + s.churned[d], at).toBe(n);
+    for (const k of ['prospects', 'customers', 'churned'] as const) expect(Number.isInteger(s[k][d]) && s[k][d] >= 0, `${k} ${at}`).toBe(true);
+    expect(close(s.marketShare[d], (100 * s.customers[d]) / n, 100), at).toBe(true);
+    // Shares and NPS.
+    for (const k of ['marketShare', 'promoters', 'passives', 'detractors'] as const) {
+      expect(s[k][d], `${k} ${at}`).toBeGreaterThanOrEqual(0);
+      expect(s[k][d], `${k} ${at}`).toBeLessThanOrEqual(100);
+    }
+    expect(Math.abs(s.nps[d])).toBeLessThanOrEqual(100);
+    if (s.customers[d] > 0) expect(close(s.promoters[d] + s.passives[d] + s.detractors[d], 100, 100), at).toBe(true);
+    if (d === 0) continue;
+    // Flows: whole, non-negative, and consistent with the stocks.
+    for (const k of ['acquired', 'acquiredMarketing', 'acquiredWom', 'wonBack', 'lost', 'saved', 'episodes', 'problems', 'badExperiences', 'complaintsVoiced', 'complaintsHeard', 'resolved', 'womPositive', 'womNegative'] as const)
+      expect(Number.isInteger(s[k][d]) && s[k][d] >= 0, `${k} ${at} = ${s[k][d]}`).toBe(true);
+    expect(s.acquired[d], at).toBe(s.acquiredMarketing[d] + s.acquiredWom[d]);
+    expect(s.customers[d], at).toBe(s.customers[d - 1] + s.acquired[d] + s.wonBack[d] - s.lost[d]);
+    expect(s.prospects[d], at).toBe(s.prospects[d - 1] - s.acquired[d]);
+    expect(s.churned[d], at).toBe(s.churned[d - 1] + s.lost[d] - s.wonBack[d]);
+    expect(s.complaintsHeard[d], at).toBeLessThanOrEqual(s.complaintsVoiced[d]);
+    expect(s.complaintsVoiced[d], at).toBeLessThanOrEqual(s.problems[d]);
+    expect(s.problems[d], at).toBeLessThanOrEqual(s.episodes[d]);
+    expect(s.badExperiences[d], at).toBeLessThanOrEqual(s.episodes[d]);
+    expect(s.resolved[d], at).toBeLessThanOrEqual(s.complaintsVoiced[d]);
+    expect(s.episodes[d], at).toBeLessThanOrEqual(s.customers[d - 1]);
+    // Money.
+    const costs = s.acquisitionCost[d] + s.retentionCost[d] + s.symbolCost[d] + s.fixedCost[d];
+    expect(close(s.profit[d], s.revenue[d] - costs, s.revenue[d] + costs), `profit ${at}`).toBe(true);
+    expect(close(s.cumulativeProfit[d], s.cumulativeProfit[d - 1] + s.profit[d], Math.abs(s.cumulativeProfit[d - 1]) + Math.abs(s.profit[d])), `cumulative ${at}`).toBe(true);
+    expect(s.acquisitionCost[d], at).toBe(p.acquisition.spendPerDay);
+    expect(s.fixedCost[d], at).toBe(p.economics.fixedCostPerDay);
+    expect(close(s.retentionCost[d], s.saved[d] * c, s.saved[d] * c), `retention ${at}`).toBe(true);
+    const symbol = p.symbols.costPerDay + p.symbols.costPerEpisode * s.episodes[d];
+    expect(close(s.symbolCost[d], symbol, symbol), `symbols ${at}`).toBe(true);
+    expect(s.revenue[d], at).toBeGreaterThanOrEqual(0);
+  }
+  // Day 0 holds the initial state and no flows.
+  expect(s.customers[0]).toBe(p.market.initialCustomers);
+  expect(s.cumulativeProfit[0]).toBe(0);
+  expect(s.cumulativeProfit[days]).toBeCloseTo(Array.from(s.profit).reduce((a, b) => a + b, 0), 6);
+}
+
+describe('invariants over random parameter sets', () => {
+  it('population, shares, NPS, flows and money balance every day', () => {
+    fc.assert(
+      fc.property(scenario, ({ params, days, seed }) => { const r = run(params, days, seed); (globalThis as any).__stats ??= []; const sum = (k: string) => Array.from((r.series as any)[k] as Float64Array).reduce((a: number, b: number) => a + b, 0); (globalThis as any).__stats.push({ saved: sum('saved'), lost: sum('lost'), acq: sum('acquired'), wb: sum('wonBack'), ep: sum('episodes'), pr: sum('problems'), cv: sum('complaintsVoiced'), res: sum('resolved'), wp: sum('womPositive'), wn: sum('womNegative'), mk: sum('acquiredMarketing'), wom: sum('acquiredWom') }); checkRun(params, r); }),
+      { numRuns: 40 },
+    );
+    require('fs').writeFileSync('/tmp/stats.json', JSON.stringify((globalThis as any).__stats));
+  });
+
+  it('covers the edge cases it claims (network types, half-life 0, quit probability 1, fanout "all")', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(scenario, ({ params: p }) => {
+        seen.add(p.wom.network.type);
+        if (p.recovery.halfLifeDays === 0) seen.add('halfLife0');
+        if (p.recovery.silent.minor === 1 || p.recovery.unresolved.major === 1) seen.add('quit1');
+        if (p.wom.fanoutPositive === 'all' || p.wom.fanoutNegative === 'all') seen.add('all');
+        if (p.market.initialCustomers === 0) seen.add('noCustomers');
+        if (p.market.initialCustomers === p.market.size) seen.add('noProspects');
+      }),
+      { numRuns: 400, seed: 1 },
+    );
+    for (const k of ['wattsStrogatz', 'barabasiAlbert', 'fullyMixed', 'halfLife0', 'quit1', 'all', 'noCustomers', 'noProspects']) expect(seen, k).toContain(k);
+  });
+});
