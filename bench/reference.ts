@@ -40,6 +40,28 @@ export function bassNetwork(csr: Csr, { p, q, steps }: BassParams, rand: () => n
   return share;
 }
 
+/** Network variant, rescanning each non-adopter's neighbours every step (the simplest loop). */
+export function bassNetworkRescan(csr: Csr, { p, q, steps }: BassParams, rand: () => number): Float64Array {
+  const n = csr.n;
+  const { offsets, neighbors } = csr;
+  const adopted = new Uint8Array(n); // 1 adopted before this step, 2 adopted in this step
+  const share = new Float64Array(steps + 1);
+  let total = 0;
+  for (let t = 1; t <= steps; t++) {
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if (adopted[i] !== 0) continue;
+      let a = 0;
+      for (let e = offsets[i]; e < offsets[i + 1]; e++) if (adopted[neighbors[e]] === 1) a++;
+      if (rand() < p + (q * a) / (offsets[i + 1] - offsets[i])) { adopted[i] = 2; k++; }
+    }
+    for (let i = 0; i < n; i++) if (adopted[i] === 2) adopted[i] = 1;
+    total += k;
+    share[t] = total / n;
+  }
+  return share;
+}
+
 /** Fully mixed variant: adopted fraction after every step. */
 export function bassMixed(n: number, { p, q, steps }: BassParams, rand: () => number): Float64Array {
   const adopted = new Uint8Array(n);

@@ -50,7 +50,7 @@ export function customerPass(c: DayContext, leavers: Int32Array): number {
   const beta = cfg.satSensitivity, gamma = cfg.trustSensitivity, trust0 = cfg.trust0, decay = cfg.jumpDecay;
   const premium = cfg.pricePremium > 0;
   const churnRng = c.rng.churn, episodeRng = c.rng.episodes;
-  const episodes = newSkipper(cfg.episodeProb, episodeRng);
+  const episodes = newSkipper(cfg.episodeProb, episodeRng, pop.aggregates.customers / pop.n);
   let count = 0;
   for (let i = 0, n = pop.n; i < n; i++) {
     if (state[i] !== CUSTOMER) continue;
@@ -99,13 +99,16 @@ export function populationPass(c: DayContext, d: DayScratch): void {
   const winBack = cfg.winBackFactor;
   const gain = cfg.trustPosGain, loss = cfg.trustNegLoss;
   const rng = c.rng.adoption;
-  const prospectHits = newSkipper(hShared, rng);
-  const winBackHits = newSkipper(hShared * winBack, rng);
+  const prospectHits = newSkipper(hShared, rng, (n - agg.customers - pop.churnedCount) / n);
+  const winBackHits = newSkipper(hShared * winBack, rng, pop.churnedCount / n);
+  // Arrays that are all zero today are not read (exact, and a large saving in memory traffic).
+  const messagesToday = c.tally.womPositive + c.tally.womNegative > 0;
+  const anyDetractors = agg.detractors > 0;
   let reached = 0, adopters = 0, heardCount = 0;
   for (let i = 0; i < n; i++) {
     const st = state[i];
     let heard = mixedHeard, msgPos = mixedMsgPos, msgNeg = mixedMsgNeg, degree = 0;
-    if (offsets !== null) {
+    if (offsets !== null && messagesToday) {
       const hp = posHeard[i], hn = negHeard[i];
       if (hp !== 0 || hn !== 0) {
         degree = offsets[i + 1] - offsets[i];
@@ -127,7 +130,7 @@ export function populationPass(c: DayContext, d: DayScratch): void {
       continue;
     }
     let h: number, adopts: boolean;
-    const advPos = offsets !== null ? promotersAround[i] : 0, advNeg = offsets !== null ? detractorsAround[i] : 0;
+    const advPos = offsets !== null ? promotersAround[i] : 0, advNeg = offsets !== null && anyDetractors ? detractorsAround[i] : 0;
     if (offsets !== null && (heard || advPos !== 0 || advNeg !== 0)) {
       if (heard) reached++;
       if (degree === 0) degree = offsets[i + 1] - offsets[i];

@@ -1,21 +1,31 @@
 /**
- * A Bernoulli(h) process along an index (people, in index order), sampled by geometric
- * skipping: the gaps between successes of independent Bernoulli(h) trials are Geometric(h),
- * so one draw per success replaces one draw per trial — the same distribution, far fewer
- * random numbers when h is small.
+ * A Bernoulli(h) process along an index (people, in index order). When h is small it is
+ * sampled by geometric skipping: the gaps between successes of independent Bernoulli(h)
+ * trials are Geometric(h), so one draw (and one log) per success replaces one draw per trial.
+ * Successes landing on indices nobody asks about (people with another hazard) are passed over,
+ * so skipping pays only while h is small against the share of indices asked about; otherwise
+ * each asked index gets its own uniform. Both give exactly the same distribution.
  */
 import type { Rng } from './streams.js';
 
 export interface Skipper {
   h: number;
   logMiss: number; // ln(1 − h)
-  next: number; // the next index that succeeds
+  direct: boolean; // one uniform per asked index instead of skipping
+  next: number; // skipping: the next index that succeeds
 }
 
-/** First success at index ≥ 0. */
-export function newSkipper(h: number, rng: Rng): Skipper {
-  const s: Skipper = { h, logMiss: Math.log1p(-h), next: 0 };
-  s.next = successAfter(s, -1, rng);
+/** A log and a draw per success cost about two plain draws. */
+const SUCCESS_COST = 2;
+
+/**
+ * A process with success probability h, about to be asked about a share `askedShare` of the
+ * indices 0…n−1 (in increasing order).
+ */
+export function newSkipper(h: number, rng: Rng, askedShare = 1): Skipper {
+  const direct = h > 0 && h < 1 && h * SUCCESS_COST > askedShare;
+  const s: Skipper = { h, logMiss: Math.log1p(-h), direct, next: 0 };
+  if (!direct) s.next = successAfter(s, -1, rng);
   return s;
 }
 
@@ -26,11 +36,9 @@ export function successAfter(s: Skipper, i: number, rng: Rng): number {
   return i + 1 + Math.floor(Math.log(1 - rng()) / s.logMiss);
 }
 
-/**
- * Whether the process succeeds at index i. Indices must be asked in increasing order; a
- * success that fell on an index nobody asked about (someone with another hazard) is passed over.
- */
+/** Whether the process succeeds at index i. Indices must be asked in increasing order. */
 export function hitsAt(s: Skipper, i: number, rng: Rng): boolean {
+  if (s.direct) return rng() < s.h;
   if (s.next > i) return false;
   while (s.next < i) s.next = successAfter(s, s.next, rng);
   if (s.next !== i) return false;

@@ -190,10 +190,21 @@ function checkRun(p: Params, r: RunResult): void {
 
 describe('invariants over random parameter sets', () => {
   it('population, shares, NPS, flows and money balance every day', () => {
+    // How many runs exercised each flow: identities on runs where nothing happens prove little.
+    const active = new Map<string, number>();
+    const flows = ['lost', 'saved', 'acquired', 'wonBack', 'problems', 'complaintsVoiced', 'resolved', 'womPositive', 'womNegative'] as const;
     fc.assert(
-      fc.property(scenario, ({ params, days, seed }) => checkRun(params, run(params, days, seed))),
+      fc.property(scenario, ({ params, days, seed }) => {
+        const r = run(params, days, seed);
+        checkRun(params, r);
+        for (const k of flows) if (r.series[k].some((x) => x > 0)) active.set(k, (active.get(k) ?? 0) + 1);
+      }),
       { numRuns: 40 },
     );
+    // Saves, the rarest flow, need a positive budget (≈ 4/5 of runs), effectiveness > 0 and a
+    // would-be leaver: about half the runs. Requiring ≥ 5 of 40 for every flow fails by chance
+    // with probability < P(Binomial(40, 0.4) ≤ 4) ≈ 3·10⁻⁵ per flow.
+    for (const k of flows) expect(active.get(k) ?? 0, k).toBeGreaterThanOrEqual(5);
   });
 
   it('covers the edge cases it claims (network types, half-life 0, quit probability 1, fanout "all")', () => {

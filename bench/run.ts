@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: the cxsim benchmark. Each workload runs in its own process (peak memory per
+ * workload); engine and the minimal reference loops are timed in the same process, so the
+ * figures to compare are the ratios, not the absolute rates (shared machines are noisy).
+ *   npm run bench               N = 100,000 (the benchmark's reference size)
+ *   npm run bench -- 1000000    another N for the bass workloads
+ */
+import { execFileSync } from 'node:child_process';
+
+const n = Number(process.argv[2] ?? 100_000);
+const run = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/workloads.ts', ...args], { encoding: 'utf8' }).trim().split('\n').pop()!);
+const M = (x: number) => `${(x / 1e6).toFixed(1)} M`;
+const s = (x: number) => `${x.toFixed(3)} s`;
+
+console.log(`cxsim benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; medians of 3; ratios are engine ÷ reference rate\n`);
+console.log(`bass workload (benchmark.md): N = ${n.toLocaleString('en')}, p = 0.01, q = 0.3, T = 100, agent-steps per second of the stepping loop`);
+for (const variant of ['network', 'mixed'] as const) {
+  const r = run(`bass-${variant}`, String(n));
+  console.log(`  ${variant.padEnd(8)} engine ${M(r.engineRate)}/s (${s(r.engineSeconds)})  reference, incremental ${M(r.referenceRate)}/s → ratio ${(r.engineRate / r.referenceRate).toFixed(2)}` +
+    (r.rescanRate ? `;  reference, rescanning ${M(r.rescanRate)}/s → ratio ${(r.engineRate / r.rescanRate).toFixed(2)}` : '') +
+    (r.graphSeconds > 0.001 ? `;  graph built in ${s(r.graphSeconds)}` : '') + `;  peak RSS ${r.peakRssMiB.toFixed(0)} MiB`);
+}
+const d = run('default', '100000');
+console.log(`\ndefault scenario, baseline, ${d.customers.toLocaleString('en')} customers (market ${d.marketSize.toLocaleString('en')}) × ${d.days} days, one replication, one thread`);
+console.log(`  ${M(d.customerDayRate)} customer-days/s (${s(d.engineSeconds)} for ${M(d.customerDays)} customer-days; graph ${s(d.graphSeconds)}); peak RSS ${d.peakRssMiB.toFixed(0)} MiB`);

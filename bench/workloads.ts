@@ -1,0 +1,80 @@
+/**
+ * One benchmark workload per process (so peak memory is the workload's own): prints one JSON
+ * line. Engine and reference loops run in the same process, interleaved, median of 3 each.
+ * Usage: tsx bench/workloads.ts <bass-network|bass-mixed|default> [N]
+ */
+import { loadScenario } from '../src/scenario/load.js';
+import { deepMerge } from '../src/scenario/merge.js';
+import { networkFor, simulate } from '../src/engine/simulate.js';
+import { stream } from '../src/random/streams.js';
+import type { Params } from '../src/scenario/schema.js';
+import { bassMixed, bassNetwork, bassNetworkRescan } from './reference.js';
+
+const REPEATS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const now = () => performance.now() / 1000;
+
+/** Seconds of the engine's day loop alone (network and population built before the clock starts). */
+function engineSeconds(params: Params, days: number, network: ReturnType<typeof networkFor>, rep: number): { seconds: number; customerDays: number } {
+  let start = 0;
+  const r = simulate({ strategy: 'bench', params, seed: 1, replication: rep, days, network, onReady: () => { start = now(); } });
+  const seconds = now() - start;
+  let customerDays = 0;
+  for (let d = 1; d <= days; d++) customerDays += r.series.customers[d - 1];
+  return { seconds, customerDays };
+}
+
+function bass(variant: 'network' | 'mixed', n: number) {
+  const scenario = loadScenario('bass.yaml'.startsWith('/') ? 'bass.yaml' : 'scenarios/bass.yaml');
+  const strategy = scenario.strategies[variant === 'network' ? 0 : 1];
+  const params = deepMerge(strategy.params, { market: { size: n } }) as Params;
+  const steps = scenario.days;
+  const p = params.acquisition.organicInfluence, q = params.wom.advocacyInfluence;
+  let t = now();
+  const csr = networkFor(params, 1, 0);
+  const graphSeconds = now() - t;
+  const engine: number[] = [], incremental: number[] = [], rescan: number[] = [];
+  for (let k = 0; k < REPEATS; k++) {
+    engine.push(engineSeconds(params, steps, csr, k).seconds);
+    t = now();
+    if (csr) bassNetwork(csr, { p, q, steps }, stream(k, 'reference'));
+    else bassMixed(n, { p, q, steps }, stream(k, 'reference'));
+    incremental.push(now() - t);
+    if (csr) {
+      t = now();
+      bassNetworkRescan(csr, { p, q, steps }, stream(k, 'reference'));
+      rescan.push(now() - t);
+    }
+  }
+  const agentSteps = n * steps;
+  return {
+    workload: `bass-${variant}`, n, steps, graphSeconds,
+    engineSeconds: median(engine), referenceSeconds: median(incremental), rescanSeconds: csr ? median(rescan) : null,
+    engineRate: agentSteps / median(engine), referenceRate: agentSteps / median(incremental), rescanRate: csr ? agentSteps / median(rescan) : null,
+  };
+}
+
+function defaultScenario(customers: number) {
+  const scenario = loadScenario('scenarios/default.yaml');
+  const base = scenario.strategies[0].params;
+  // Scale the market so the firm has `customers` customers at its default 25% share, marketing with it.
+  const scale = customers / base.market.initialCustomers;
+  const params = deepMerge(base, {
+    market: { size: base.market.size * scale, initialCustomers: customers },
+    acquisition: { spendPerDay: base.acquisition.spendPerDay * scale },
+  }) as Params;
+  const days = 365;
+  let t = now();
+  const csr = networkFor(params, 1, 0);
+  const graphSeconds = now() - t;
+  const runs = Array.from({ length: REPEATS }, (_, k) => engineSeconds(params, days, csr, k));
+  const seconds = median(runs.map((r) => r.seconds));
+  const customerDays = runs[0].customerDays;
+  return { workload: 'default', customers, marketSize: params.market.size, days, graphSeconds, engineSeconds: seconds, customerDays, customerDayRate: customerDays / seconds };
+}
+
+const [workload, nArg] = process.argv.slice(2);
+const n = Number(nArg ?? 100_000);
+const result = workload === 'bass-network' ? bass('network', n) : workload === 'bass-mixed' ? bass('mixed', n) : defaultScenario(n);
+const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({ ...result, peakRssMiB }));
