@@ -1,0 +1,53 @@
+/**
+ * The flow scenario → model → engine → experiments → outputs → cli is visible in the folders
+ * and imports point one way: a module may import its own folder and the layers below it.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const LAYER: Record<string, number> = { random: 0, stats: 0, scenario: 0, 'version.ts': 0, model: 1, engine: 2, experiments: 3, outputs: 4, cli: 5 };
+const SRC = resolve('src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const layerOf = (path: string) => relative(SRC, path).split('/')[0];
+
+/** Imports of `source` (a module at `path`) that point to the same or a higher layer elsewhere. */
+function wrongImports(path: string, source: string): string[] {
+  const from = layerOf(path);
+  const wrong: string[] = [];
+  for (const [, spec] of source.matchAll(/from '(\.[^']+)'/g)) {
+    const to = layerOf(resolve(dirname(path), spec));
+    if (to !== from && LAYER[to] >= LAYER[from]) wrong.push(`${relative(SRC, path)} → ${spec}`);
+  }
+  return wrong;
+}
+
+describe('architecture', () => {
+  const modules = files(SRC);
+
+  it('every top-level folder of src/ has a layer', () => {
+    for (const m of modules) expect(LAYER, `unknown layer of ${relative(SRC, m)}`).toHaveProperty([layerOf(m)]);
+  });
+
+  it('imports point from higher layers to lower ones, never back', () => {
+    expect(modules.flatMap((m) => wrongImports(m, readFileSync(m, 'utf8')))).toEqual([]);
+  });
+
+  it('the check catches a wrong-way import (model → engine) and allows a right-way one', () => {
+    const model = join(SRC, 'model', 'x.ts');
+    expect(wrongImports(model, "import { simulate } from '../engine/simulate.js';")).toEqual(['model/x.ts → ../engine/simulate.js']);
+    expect(wrongImports(model, "import type { Rng } from '../random/streams.js';")).toEqual([]);
+  });
+
+  it('modules stay small: none over 500 lines', () => {
+    const long = modules.filter((m) => readFileSync(m, 'utf8').split('\n').length > 500).map((m) => relative(SRC, m));
+    expect(long).toEqual([]);
+  });
+});
