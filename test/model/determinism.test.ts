@@ -2,7 +2,8 @@
  * Random streams and determinism (docs/MODEL.md §14). Exact comparisons, no tolerance:
  * - the same parameters, seed and replication give identical series (every metric, every day)
  *   and totals, also with another run in between;
- * - another seed or another replication gives different series;
+ * - another seed or another replication gives different series, also when the initial
+ *   population is the same (so the daily streams themselves depend on seed and replication);
  * - common random numbers: a strategy that changes only the symbols (more talk, a cost per
  *   episode) leaves the experience draws untouched. On day 1 the customers are the same, so the
  *   episode, problem, complaint and churn counts are identical in any market. In a closed
@@ -12,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult, Series } from '../../src/model/metrics.js';
-import { params, run } from '../helpers/model.js';
+import { oneSegmentParams, params, run } from '../helpers/model.js';
 
 const keys = (s: Series) => Object.keys(s) as (keyof Series)[];
 const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
@@ -37,6 +38,24 @@ describe('determinism', () => {
       expect(diff).toContain('episodes');
       expect(diff).toContain('customers');
     }
+  });
+
+  it('replications differ in their daily draws, not only in their initial population', () => {
+    // Everyone a customer, one segment without trait spread, fully mixed: the day-0 population is
+    // the same whatever the seed or replication, so any difference comes from the daily streams.
+    const identical = oneSegmentParams({
+      market: { size: 2_000, initialCustomers: 2_000 },
+      journey: { episodesPerYear: 40 },
+      customers: { dispositionSd: 0, talkativenessSd: 0, spendSd: 0 },
+      wom: { network: { type: 'fullyMixed' } },
+    });
+    const a = run(identical, 10, 7, 0);
+    const b = run(identical, 10, 7, 1);
+    const c = run(identical, 10, 8, 0);
+    expect(a.series.nps[0]).toBe(b.series.nps[0]);
+    expect(a.series.revenue[1]).toBe(b.series.revenue[1]); // same population …
+    // … different days: ≈ 220 episodes a day, so equal 10-day series by chance are negligible.
+    for (const other of [b, c]) expect(same(a.series.episodes, other.series.episodes)).toBe(false);
   });
 });
 
