@@ -21,7 +21,7 @@ import { UNRESOLVED } from '../model/config.js';
 import type { DayContext } from '../model/context.js';
 import { runEpisode } from '../model/episodes.js';
 import { becomeCustomer, CHURNED, CUSTOMER, PROSPECT } from '../model/population.js';
-import { applyOutcome } from '../model/recovery.js';
+import { endProblem, experienceContact } from '../model/recovery.js';
 import { setStanding } from '../model/standing.js';
 import { mixedReachShare, talk } from '../model/wom.js';
 import { hitsAt, newSkipper } from '../random/bernoulli.js';
@@ -49,12 +49,15 @@ export function customerPass(c: DayContext, leavers: Int32Array): number {
   const segBase = cfg.segBaseHazard, segExpected = cfg.segAsExpected, segPrice = cfg.segPriceExcessFactor;
   const beta = cfg.satSensitivity, gamma = cfg.trustSensitivity, trust0 = cfg.trust0, decay = cfg.jumpDecay;
   const premium = cfg.pricePremium > 0;
-  const churnRng = c.rng.churn, episodeRng = c.rng.episodes;
-  const episodes = newSkipper(cfg.episodeProb, episodeRng, pop.aggregates.customers / pop.n);
+  const churnRng = c.rng.churn, episodeRng = c.rng.episodes, questionRng = c.rng.questions;
+  const customerShare = pop.aggregates.customers / pop.n;
+  const episodes = newSkipper(cfg.episodeProb, episodeRng, customerShare);
+  const questions = newSkipper(cfg.questionProb, questionRng, customerShare);
   let count = 0;
   for (let i = 0, n = pop.n; i < n; i++) {
     if (state[i] !== CUSTOMER) continue;
     if (hitsAt(episodes, i, episodeRng)) runEpisode(c, i);
+    if (hitsAt(questions, i, questionRng)) c.desk.ask(i);
     const seg = segment[i];
     const j = jump[i];
     let h = j;
@@ -73,10 +76,14 @@ export function customerPass(c: DayContext, leavers: Int32Array): number {
 export function settleAndServe(c: DayContext, leavers: Int32Array, count: number): void {
   settleLeavers(c, leavers, count);
   const { pop, cfg, tally } = c;
-  c.desk.step(c.day, c.rng.service, (i, severity, bad, outcome) => {
-    const score = applyOutcome(pop, cfg, i, severity, bad, outcome);
-    if (outcome !== UNRESOLVED) tally.resolved++;
-    talk(pop, cfg, c.wom, tally, c.rng.wom, i, score);
+  c.desk.step(c.day, c.rng.service, {
+    contact: (i, score) => experienceContact(pop, cfg, i, score),
+    caseEnded: (i, severity, bad, outcome, score) => {
+      endProblem(pop, cfg, i, severity, bad, outcome);
+      if (outcome !== UNRESOLVED) tally.resolved++;
+      talk(pop, cfg, c.wom, tally, c.rng.wom, i, score);
+    },
+    questionEnded: (i, score) => talk(pop, cfg, c.wom, tally, c.rng.wom, i, score),
   });
 }
 

@@ -11,6 +11,9 @@ import type { Csr } from '../model/network/csr.js';
 import { buildNetwork } from '../model/network/index.js';
 import { record } from '../model/observe.js';
 import { createPopulation } from '../model/population.js';
+import { contactCentre } from '../model/service/contactCentre.js';
+import { newDeskStats } from '../model/service/desk.js';
+import { compileService } from '../model/service/serviceConfig.js';
 import { simpleDesk } from '../model/service/simpleDesk.js';
 import { startPaying } from '../model/standing.js';
 import { newTally, resetTally } from '../model/tally.js';
@@ -38,7 +41,7 @@ export function networkFor(params: Params, seed: number, replication: number): C
   return buildNetwork(params.wom.network, params.market.size, stream(seed, 'rep', replication, 'network'));
 }
 
-const PURPOSES = ['episodes', 'wom', 'service', 'adoption', 'churn', 'retention'] as const;
+const PURPOSES = ['episodes', 'wom', 'service', 'adoption', 'churn', 'retention', 'questions'] as const;
 
 export function simulate(spec: RunSpec): RunResult {
   const { seed, replication: rep, days, params } = spec;
@@ -46,12 +49,16 @@ export function simulate(spec: RunSpec): RunResult {
   const csr = spec.network !== undefined ? spec.network : networkFor(params, seed, rep);
   const pop = createPopulation(cfg, csr, stream(seed, 'rep', rep, 'population'), stream(seed, 'rep', rep, 'initial'));
   const tally = newTally();
-  const c: DayContext = { pop, cfg, wom: newWom(params.wom.network.meanDegree), desk: simpleDesk(cfg, cfg.n), tally, day: 0, rng: {} as Streams };
+  const desk =
+    params.service.model === 'simple'
+      ? simpleDesk(cfg, cfg.n)
+      : contactCentre(cfg, compileService(params.service), pop, stream(seed, 'rep', rep, 'staff'));
+  const c: DayContext = { pop, cfg, wom: newWom(params.wom.network.meanDegree), desk, tally, day: 0, rng: {} as Streams };
   const scratch = newDayScratch(cfg.n);
   const series = emptySeries(days);
   const accounts: Accounts = { payingDays: 0, cohortValue: 0 };
-  const zero: Ledger = { revenue: 0, acquisitionCost: 0, retentionCost: 0, symbolCost: 0, fixedCost: 0, profit: 0 };
-  record(pop, tally, zero, series, 0);
+  const zero: Ledger = { revenue: 0, acquisitionCost: 0, retentionCost: 0, symbolCost: 0, fixedCost: 0, staffCost: 0, goodwillCost: 0, profit: 0 };
+  record(pop, tally, newDeskStats(), zero, series, 0);
   spec.onReady?.();
   let customerDays = 0, churnEvents = 0, acquisitionSpend = 0, acquired = 0, revenue = 0;
   const agg = pop.aggregates;
@@ -64,9 +71,9 @@ export function simulate(spec: RunSpec): RunResult {
     populationPass(c, scratch);
     applyDeferred(c, scratch);
     // Customers who joined today pay from tomorrow: the till is read before they start paying.
-    const ledger = closeBooks(cfg, tally, { revenue: agg.payingMargin, cohort: agg.cohortMargin, paying: agg.payingCount }, accounts, day);
+    const ledger = closeBooks(cfg, tally, desk.stats, { revenue: agg.payingMargin, cohort: agg.cohortMargin, paying: agg.payingCount }, accounts, day);
     for (let k = 0; k < scratch.adopterCount; k++) startPaying(pop, scratch.adopters[k]);
-    record(pop, tally, ledger, series, day);
+    record(pop, tally, desk.stats, ledger, series, day);
     customerDays += tally.churnAtRisk;
     churnEvents += tally.lost;
     acquisitionSpend += ledger.acquisitionCost;

@@ -60,7 +60,9 @@ export interface ModelConfig {
   jumpIncrement: Float64Array;
   jumpDecay: number;
   recoveryScore: Float64Array;
-  /** True when nothing can happen to a customer in the customer pass (no episodes, no churn). */
+  /** Probability a customer has a question today (contact centre only). */
+  questionProb: number;
+  /** True when nothing can happen to a customer in the customer pass (no episodes, questions or churn). */
   quietCustomers: boolean;
   // churn
   satSensitivity: number;
@@ -100,6 +102,8 @@ const DAYS_PER_YEAR = 365;
 /** Hazard rate whose survival over `days` days is 1 − probability. */
 const hazardFor = (probability: number, days: number) => (probability >= 1 ? Infinity : -Math.log(1 - probability) / days);
 
+const questionProb = (p: Params) => (p.service.model === 'contactCentre' ? Math.min(1, p.service.questionsPerCustomerPerYear / DAYS_PER_YEAR) : 0);
+
 export function compileParams(p: Params): ModelConfig {
   const segs = Object.entries(p.market.segments);
   const f64 = (xs: number[]) => Float64Array.from(xs);
@@ -108,7 +112,10 @@ export function compileParams(p: Params): ModelConfig {
   const decay = p.recovery.halfLifeDays > 0 ? Math.pow(0.5, 1 / p.recovery.halfLifeDays) : 0;
   // A jump J that decays by δ per day adds Σ J·δ^k = J/(1 − δ) to the cumulative hazard, so
   // J = −ln(1 − q)·(1 − δ) makes the extra quit probability exactly q (see MODEL.md §Recovery).
-  const jump = (q: number) => hazardFor(q, 1) * (1 - decay);
+  // Proactive honesty about failures keeps part of the trust and brings customers back (F16).
+  const honest = p.service.honesty === 'proactive';
+  const quitFactor = honest ? p.service.experience.honestQuitFactor : 1;
+  const jump = (q: number) => hazardFor(q * quitFactor, 1) * (1 - decay);
   const outcomes = [p.recovery.silent, p.recovery.unresolved, p.recovery.resolved, p.recovery.resolvedQuickly];
   const fan = (f: number | 'all') => (f === 'all' ? ALL : f);
   return {
@@ -140,7 +147,7 @@ export function compileParams(p: Params): ModelConfig {
     trust0: p.trust.initial,
     ltrTrustWeight: p.trust.ltrWeight,
     trustGoodGain: p.trust.goodEpisodeGain,
-    trustProblemLoss: p.trust.problemLoss,
+    trustProblemLoss: p.trust.problemLoss * (honest ? p.service.experience.honestTrustFactor : 1),
     trustPosGain: p.trust.positiveMessageGain,
     trustNegLoss: p.trust.negativeMessageLoss,
     complainHq: f64(SEVERITIES.map((s) => p.complaints[s].headquarters)),
@@ -150,7 +157,8 @@ export function compileParams(p: Params): ModelConfig {
     jumpIncrement: f64(outcomes.flatMap((o) => [jump(o.minor), jump(o.major)])),
     jumpDecay: decay,
     recoveryScore: f64([NaN, p.recovery.unresolvedScore, p.recovery.resolvedScore, p.recovery.resolvedQuicklyScore]),
-    quietCustomers: Math.min(1, p.journey.episodesPerYear / DAYS_PER_YEAR) === 0 && p.churn.annualBaseRate === 0,
+    questionProb: questionProb(p),
+    quietCustomers: Math.min(1, p.journey.episodesPerYear / DAYS_PER_YEAR) === 0 && p.churn.annualBaseRate === 0 && questionProb(p) === 0,
     satSensitivity: p.churn.satisfactionSensitivity,
     trustSensitivity: p.churn.trustSensitivity,
     network: p.wom.network,

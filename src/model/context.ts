@@ -16,6 +16,7 @@ export interface Streams {
   adoption: Rng;
   churn: Rng;
   retention: Rng;
+  questions: Rng;
 }
 
 export interface DayContext {

@@ -1,11 +1,13 @@
 /**
  * The day's money. Margin is earned from every customer who joined before today (a customer
- * pays from the period after acquisition, as in CLV = m·r/(1 + d − r)); costs are marketing,
- * retention saves (churn.ts), symbols and fixed costs. Profit = margin − costs.
+ * pays from the period after acquisition, as in CLV = m·r/(1 + d − r)), plus upsells in service
+ * contacts; costs are marketing, retention saves (churn.ts), symbols, fixed costs, staff and
+ * goodwill. Profit = margin − costs.
  * The realised value of the day-0 cohort, Σ margin·(1 + d)^(−day), is accumulated for the
  * CLV check against the closed form.
  */
 import type { ModelConfig } from './config.js';
+import type { DeskStats } from './service/desk.js';
 import type { Tally } from './tally.js';
 
 export interface Ledger {
@@ -14,6 +16,8 @@ export interface Ledger {
   retentionCost: number;
   symbolCost: number;
   fixedCost: number;
+  staffCost: number;
+  goodwillCost: number;
   profit: number;
 }
 
@@ -30,19 +34,21 @@ export interface Till {
   paying: number;
 }
 
-/** Closes the day: costs, profit, and the run-long accounts. */
-export function closeBooks(cfg: ModelConfig, tally: Tally, till: Till, accounts: Accounts, day: number): Ledger {
+/** Closes the day: costs, profit, and the run-long accounts; service contributes upsells, staff and goodwill. */
+export function closeBooks(cfg: ModelConfig, tally: Tally, desk: DeskStats, till: Till, accounts: Accounts, day: number): Ledger {
   accounts.payingDays += till.paying;
   accounts.cohortValue += till.cohort * Math.pow(1 + cfg.dailyDiscount, -day);
   const ledger: Ledger = {
-    revenue: till.revenue,
+    revenue: till.revenue + desk.upsellRevenue,
     acquisitionCost: cfg.acquisitionSpendPerDay,
     retentionCost: tally.retentionCost,
     symbolCost: tally.symbolCost + cfg.symbolCostPerDay,
     fixedCost: cfg.fixedCostPerDay,
+    staffCost: desk.staffCost,
+    goodwillCost: desk.goodwill,
     profit: 0,
   };
-  ledger.profit = ledger.revenue - ledger.acquisitionCost - ledger.retentionCost - ledger.symbolCost - ledger.fixedCost;
+  ledger.profit = ledger.revenue - ledger.acquisitionCost - ledger.retentionCost - ledger.symbolCost - ledger.fixedCost - ledger.staffCost - ledger.goodwillCost;
   return ledger;
 }
 

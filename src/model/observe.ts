@@ -6,8 +6,9 @@
  */
 import type { ModelConfig } from './config.js';
 import type { Ledger } from './economics.js';
-import type { Series } from './metrics.js';
+import { fillRatios, type Series } from './metrics.js';
 import type { Population } from './population.js';
+import type { DeskStats } from './service/desk.js';
 import type { Tally } from './tally.js';
 
 export const PROMOTER_FROM = 8.5, DETRACTOR_BELOW = 6.5;
@@ -34,7 +35,7 @@ export function nps(promoters: number, detractors: number, answers: number): num
 }
 
 /** Writes the day's metrics from the population's running aggregates and the day's tally and ledger. */
-export function record(pop: Population, tally: Tally, ledger: Ledger, series: Series, day: number): void {
+export function record(pop: Population, tally: Tally, desk: DeskStats, ledger: Ledger, series: Series, day: number): void {
   const o = pop.aggregates;
   const customers = o.customers;
   const n = pop.n;
@@ -65,11 +66,29 @@ export function record(pop: Population, tally: Tally, ledger: Ledger, series: Se
   set('womPositive', tally.womPositive);
   set('womNegative', tally.womNegative);
   set('womReach', tally.womReach);
+  set('contactsArrived', desk.arrived);
+  set('contactsAnswered', desk.answered);
+  set('contactsAbandoned', desk.abandoned);
+  set('contactsWaiting', desk.waiting);
+  set('contactsStarted', desk.started);
+  set('waitMinutesTotal', desk.waitMinutes);
+  set('answeredInTarget', desk.withinTarget);
+  set('handleMinutesTotal', desk.handleMinutes);
+  set('closedFirst', desk.closedFirm);
+  set('casesEnded', desk.casesEnded);
+  set('caseContacts', desk.caseContacts);
+  set('casesSolved', desk.casesSolved);
+  set('contactScoreTotal', desk.scoreSum);
+  set('engagement', desk.engagement);
   set('revenue', ledger.revenue);
   set('acquisitionCost', ledger.acquisitionCost);
   set('retentionCost', ledger.retentionCost);
   set('symbolCost', ledger.symbolCost);
   set('fixedCost', ledger.fixedCost);
+  set('staffCost', ledger.staffCost);
+  set('goodwillCost', ledger.goodwillCost);
+  set('upsellRevenue', desk.upsellRevenue);
   set('profit', ledger.profit);
   set('cumulativeProfit', (day > 0 ? series.cumulativeProfit[day - 1] : 0) + ledger.profit);
+  fillRatios(series, day);
 }

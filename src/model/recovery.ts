@@ -1,8 +1,8 @@
 /**
  * Service recovery: how a problem ends changes the customer. A bad experience adds a churn
- * hazard jump sized by outcome and severity (TARP quit probabilities), the outcome of a
- * complaint is itself an experience (recovery episode) that enters memory, and the customer
- * may talk about it. Recovery can lift satisfaction above the no-failure level (the paradox)
+ * hazard jump sized by outcome and severity (TARP quit probabilities); every service contact
+ * is itself an experience that enters memory (the simple desk's single contact scores the
+ * scenario's recovery score); the customer may talk about the outcome. Recovery can lift satisfaction above the no-failure level (the paradox)
  * but the quit probability after even a quick recovery stays above zero: loyalty is not lifted.
  */
 import { SILENT, type ModelConfig } from './config.js';
@@ -21,10 +21,17 @@ export function remembered(cfg: ModelConfig, s: number, score: number): number {
   return s + cfg.memoryWeight * (score - s);
 }
 
-/** A complaint ended: recovery episode into memory, and the jump if the experience was bad. Returns the recovery score. */
-export function applyOutcome(pop: Population, cfg: ModelConfig, i: number, severity: number, bad: boolean, outcome: number): number {
-  const score = cfg.recoveryScore[outcome];
-  setStanding(pop, cfg, i, remembered(cfg, pop.satisfaction[i], score), pop.trust[i]);
+/**
+ * A service contact is an experience: it enters memory like an episode, and moves trust up if
+ * it was at least neutral, down if it was bad.
+ */
+export function experienceContact(pop: Population, cfg: ModelConfig, i: number, score: number): void {
+  const t = pop.trust[i];
+  const trust = score >= cfg.neutralScore ? Math.min(1, t + cfg.trustGoodGain) : score < cfg.badThreshold ? Math.max(0, t - cfg.trustProblemLoss) : t;
+  setStanding(pop, cfg, i, remembered(cfg, pop.satisfaction[i], score), trust);
+}
+
+/** A complaint ended: if the experience was bad, the churn hazard jumps by the outcome's quit probability. */
+export function endProblem(pop: Population, cfg: ModelConfig, i: number, severity: number, bad: boolean, outcome: number): void {
   if (bad && outcome !== SILENT) addChurnJump(pop, cfg, i, severity, outcome);
-  return score;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { nonneg, posint, prob, score, section } from './fields.js';
+import { serviceSchema } from './serviceSchema.js';
 
 const segmentSchema = z
   .strictObject({
@@ -127,13 +128,7 @@ export const paramsShape = {
     },
     'Who complains where (F2 and TARP): the firm hears headquarters complaints; front-line complaints are handled but not counted.',
   ),
-  service: section(
-    {
-      resolveProbability: prob(0.55, 'Probability a voiced complaint gets resolved.'),
-      quickShare: prob(0.5, 'Share of resolved complaints resolved quickly (same contact).'),
-    },
-    'The service desk that handles complaints (simple model: resolution by probability).',
-  ),
+  service: serviceSchema,
   recovery: section(
     {
       silent: quitTable(0.63, 0.91, 'the customer did not complain about'),
@@ -248,6 +243,16 @@ function checkParams(p: z.output<z.ZodObject<typeof paramsShape>>, ctx: z.Refine
     if (net.meanDegree >= p.market.size - 1)
       ctx.addIssue({ code: 'custom', path: ['wom', 'network', 'meanDegree'], message: `meanDegree (${net.meanDegree}) must be below market.size − 1 (${p.market.size - 1}) for a ${net.type} graph` });
   }
+  const channels = Object.entries(p.service.channels);
+  const channelShares = channels.reduce((sum, [, ch]) => sum + ch.share, 0);
+  if (channels.length === 0) ctx.addIssue({ code: 'custom', path: ['service', 'channels'], message: 'at least one channel is needed' });
+  else if (Math.abs(channelShares - 1) > 1e-6)
+    ctx.addIssue({ code: 'custom', path: ['service', 'channels'], message: `channel shares sum to ${round(channelShares)}, expected 1` });
+  for (const [name, ch] of channels)
+    if (typeof ch.hours === 'object' && ch.hours.close <= ch.hours.open)
+      ctx.addIssue({ code: 'custom', path: ['service', 'channels', name, 'hours', 'close'], message: `closes (${ch.hours.close}) before it opens (${ch.hours.open})` });
+  if (p.service.arrivalTo <= p.service.arrivalFrom)
+    ctx.addIssue({ code: 'custom', path: ['service', 'arrivalTo'], message: `arrivalTo (${p.service.arrivalTo}) must be after arrivalFrom (${p.service.arrivalFrom})` });
   if (p.economics.toleranceFull <= p.economics.toleranceFrom)
     ctx.addIssue({ code: 'custom', path: ['economics', 'toleranceFull'], message: 'toleranceFull must be above toleranceFrom' });
 }

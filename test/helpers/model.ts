@@ -4,9 +4,16 @@ import type { RunResult } from '../../src/model/metrics.js';
 import { deepMerge } from '../../src/scenario/merge.js';
 import { paramsSchema, type Params } from '../../src/scenario/schema.js';
 
-/** Complete parameters: schema defaults with `overrides` deep-merged over them. */
+/**
+ * The defaults model tests start from: the schema defaults with the simple service desk, so a
+ * market-side test isolates the market side (no contact centre, no questions). Tests of the
+ * service side ask for `service: { model: 'contactCentre' }` explicitly.
+ */
+const marketSide = (): Params => paramsSchema.parse({ service: { model: 'simple' } });
+
+/** Complete parameters: the test defaults with `overrides` deep-merged over them. */
 export function params(overrides: unknown = {}): Params {
-  return paramsSchema.parse(deepMerge(paramsSchema.parse({}), overrides));
+  return paramsSchema.parse(deepMerge(marketSide(), overrides));
 }
 
 export function run(p: Params, days: number, seed = 1, replication = 0): RunResult {
@@ -19,17 +26,18 @@ export const oneSegment = (extra: Record<string, number> = {}) => ({
 });
 
 /**
- * Like `params(overrides)`, but `segments` and `touchpoints`, when given, REPLACE the default
+ * Like `params(overrides)`, but `segments`, `touchpoints` and `channels`, when given, REPLACE the default
  * records instead of being merged into them (deepMerge merges records key by key, so
  * `params({ market: oneSegment() })` would add a fourth segment and fail validation).
  */
 export function paramsWith(
   overrides: unknown = {},
-  replace: { segments?: Record<string, unknown>; touchpoints?: Record<string, unknown> } = {},
+  replace: { segments?: Record<string, unknown>; touchpoints?: Record<string, unknown>; channels?: Record<string, unknown> } = {},
 ): Params {
-  const merged = deepMerge(paramsSchema.parse({}), overrides) as Record<string, Record<string, unknown>>;
+  const merged = deepMerge(marketSide(), overrides) as Record<string, Record<string, unknown>>;
   if (replace.segments) merged.market.segments = replace.segments;
   if (replace.touchpoints) merged.journey.touchpoints = replace.touchpoints;
+  if (replace.channels) merged.service.channels = replace.channels;
   return paramsSchema.parse(merged);
 }
 

@@ -8,8 +8,9 @@
  *   within 4.4·√(h(1 − h)/k);
  * - asking only some indices (others passed over), or interleaving two skippers on one random
  *   stream as the engine does, must not change that.
- * Every check is two-sided at 1.1·10⁻⁵; with about 40 checks the family-wise confidence is
- * ≥ 99.95%. h = 0 and h = 1 are exact.
+ * Every check is two-sided at 1.1·10⁻⁵; with about 120 checks the family-wise confidence is
+ * ≥ 99.8%. h = 0 and h = 1 are exact. Both sampling strategies (geometric skipping, one draw
+ * per asked index) are run for every h.
  *
  * adoptionHazard is checked exactly: h = p + q_a·(a⁺ − ν·a⁻) + q_m·(σ⁺ − ν·σ⁻), clamped to [0, 1].
  */
@@ -23,9 +24,9 @@ import { params } from '../helpers/model.js';
 const Z = 4.4;
 const rngOf = (key: string) => seedrandom.alea(`adoption-test|${key}`) as () => number;
 
-/** Outcomes of a skipper asked at `asked` (increasing indices). */
-function outcomes(h: number, asked: ArrayLike<number>, rng: () => number): Uint8Array {
-  const s = newSkipper(h, rng);
+/** Outcomes of a skipper asked at `asked` (increasing indices); `askedShare` is its tuning hint. */
+function outcomes(h: number, asked: ArrayLike<number>, rng: () => number, askedShare?: number): Uint8Array {
+  const s = newSkipper(h, rng, askedShare);
   const out = new Uint8Array(asked.length);
   for (let k = 0; k < asked.length; k++) out[k] = hitsAt(s, asked[k], rng) ? 1 : 0;
   return out;
@@ -53,27 +54,34 @@ function checkBernoulli(hits: Uint8Array, h: number, label: string): void {
 }
 
 const HS = [0, 0.0005, 0.01, 0.05, 0.3, 0.9, 1];
+// The sampler skips geometrically or draws one uniform per asked index, chosen from h and the
+// share of indices it will be asked about; both must give the same distribution. A huge hint
+// makes skipping worthwhile for every h, a tiny one direct draws, the true share whichever the
+// heuristic prefers — so every h is tested under both strategies without relying on which
+// one the heuristic picks.
+const HINTS: [string, number | undefined][] = [['default hint', undefined], ['skipping', 1e9], ['direct', 1e-9]];
+const CASES = HS.flatMap((h) => HINTS.map(([mode, hint]) => [h, mode, hint] as const));
 
 describe('geometric skipper (hitsAt)', () => {
   const N = 200_000;
   const all = Int32Array.from({ length: N }, (_, i) => i);
 
-  it.each(HS)('asked at every index 0…N−1: Bernoulli(%f)', (h) => {
-    checkBernoulli(outcomes(h, all, rngOf(`all|${h}`)), h, `h = ${h}`);
+  it.each(CASES)('asked at every index 0…N−1: Bernoulli(%f), %s', (h, mode, hint) => {
+    checkBernoulli(outcomes(h, all, rngOf(`all|${h}|${mode}`), hint), h, `h = ${h}, ${mode}`);
   });
 
-  it.each(HS)('asked at a subset only (others passed over): still Bernoulli(%f) at the asked ones', (h) => {
+  it.each(CASES)('asked at a subset only (others passed over): still Bernoulli(%f) at the asked ones, %s', (h, mode, hint) => {
     // Every third index, plus a random 20% of the rest, chosen independently of the skipper.
-    const pick = rngOf(`pick|${h}`);
+    const pick = rngOf(`pick|${h}|${mode}`);
     const asked = all.filter((i) => i % 3 === 0 || pick() < 0.2);
     expect(asked.length).toBeGreaterThan(0.4 * N);
-    checkBernoulli(outcomes(h, asked, rngOf(`subset|${h}`)), h, `h = ${h}, subset`);
+    checkBernoulli(outcomes(h, asked, rngOf(`subset|${h}|${mode}`), hint ?? asked.length / N), h, `h = ${h}, subset, ${mode}`);
   });
 
   it('two skippers interleaved on one stream, on disjoint index sets, are each Bernoulli', () => {
     const rng = rngOf('interleaved');
     const [h1, h2] = [0.02, 0.4];
-    const a = newSkipper(h1, rng), b = newSkipper(h2, rng);
+    const a = newSkipper(h1, rng, 0.5), b = newSkipper(h2, rng, 1e9); // b forced to skip
     const side = rngOf('sides');
     const hitsA: number[] = [], hitsB: number[] = [];
     for (let i = 0; i < N; i++) {

@@ -22,10 +22,10 @@ describe('unknown keys', () => {
   });
 
   it('lists the allowed keys when nothing is close', () => {
-    const p = onlyProblem(lines('name: x', 'service:', '  zzzzzz: 1'));
-    expect(p).toMatchObject({ line: 3, column: 3, path: 'service.zzzzzz' });
+    const p = onlyProblem(lines('name: x', 'churn:', '  zzzzzz: 1'));
+    expect(p).toMatchObject({ line: 3, column: 3, path: 'churn.zzzzzz' });
     expect(p.suggestion).toBeUndefined();
-    expect(p.message).toBe('unknown key; expected one of resolveProbability, quickShare');
+    expect(p.message).toBe('unknown key; expected one of annualBaseRate, satisfactionSensitivity, trustSensitivity');
   });
 
   it('a scenario-wide setting inside a strategy', () => {

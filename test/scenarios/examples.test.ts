@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/runner.js';
-import { METRIC_KEYS } from '../../src/model/metrics.js';
+import { METRIC_BY_KEY, METRIC_KEYS } from '../../src/model/metrics.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
@@ -79,8 +79,10 @@ describe.each(FILES)('scenarios/%s', (file) => {
       expect(r.days).toBe(small.days);
       for (const k of METRIC_KEYS) {
         const series = r.series[k];
+        const ratio = METRIC_BY_KEY[k].ratio;
         expect(series, `${r.strategy}.${k}`).toHaveLength(small.days + 1);
-        const bad = Array.from(series).findIndex((v) => !Number.isFinite(v));
+        // A ratio metric is undefined (NaN) exactly on days its denominator is 0.
+        const bad = Array.from(series).findIndex((v, d) => (ratio && r.series[ratio.den][d] === 0 ? !Number.isNaN(v) : !Number.isFinite(v)));
         expect(bad, `${r.strategy}.${k} is not finite on day ${bad}: ${series[bad]}`).toBe(-1);
       }
       for (let d = 0; d <= small.days; d++) expect(r.series.prospects[d] + r.series.customers[d] + r.series.churned[d], `${r.strategy}: people on day ${d}`).toBe(size);

@@ -1,0 +1,273 @@
+/**
+ * The contact centre: a discrete-event simulation in minutes that runs inside each day.
+ * Problems (cases) and questions become contacts that arrive in a channel at a time of day;
+ * callers in a closed synchronous channel wait for it to open (F13); contacts queue (callers
+ * first, then written contacts, first come first served) for the employees on duty whenever
+ * any channel is open; callers may hang up. A problem contact is solved, closed unsolved (the
+ * firm's ticket is done, the customer's problem is not, F8/F12) or, without autonomy, escalated
+ * for permission (F9); unsolved customers try again. Tables are typed arrays; events a heap.
+ */
+import type { Rng } from '../../random/streams.js';
+import { RESOLVED, RESOLVED_QUICKLY, UNRESOLVED, type ModelConfig } from '../config.js';
+import type { Population } from '../population.js';
+import { dayStart, isOpen, MINUTES_PER_DAY, nextOpening, openMinutes } from './calendar.js';
+import { newDeskStats, type DeskReport, type ServiceDesk } from './desk.js';
+import { EventHeap } from './eventHeap.js';
+import { contactScore, delightChance, drawHandleMinutes, meanHandleMinutes, solveChance, type ContactFeel } from './handling.js';
+import type { ServiceConfig } from './serviceConfig.js';
+import { hireStaff, updateEngagement } from './staff.js';
+import { Fifo, IdPool } from './tables.js';
+
+const ARRIVAL = 0, DONE = 1, ABANDON = 2, WAKE = 3, APPROVAL = 4;
+const SCHEDULED = 1, QUEUED = 2, SERVING = 3, GONE = 4; // contact status
+const QUESTION = -1;
+
+export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Population, hireRng: Rng): ServiceDesk {
+  const staff = hireStaff(svc, hireRng);
+  const stats = newDeskStats();
+  const events = new EventHeap();
+  // Contacts and cases: columns indexed by id, ids recycled.
+  const contacts = new IdPool(['agent', 'case', 'channel', 'status', 'escalate'], ['origin', 'arrive', 'start', 'handle']);
+  const cases = new IdPool(['agent', 'severity', 'bad', 'channel', 'contacts'], ['lastScore']);
+  const ct = contacts.int, ctT = contacts.float, cs = cases.int, csF = cases.float;
+  const syncQueue = new Fifo(), asyncQueue = new Fifo(), idle = new Fifo();
+  const serving = new Int32Array(svc.employees).fill(-1);
+  for (let e = 0; e < svc.employees; e++) idle.push(e);
+  // Today's new matters, turned into contacts in step() with the service stream.
+  const newAgent = new Fifo(), newCase = new Fifo();
+  let rng: Rng = () => 0;
+  let report: DeskReport;
+  let today = 0;
+
+  const asExpected = (agent: number) => cfg.segAsExpected[pop.segment[agent]];
+  const deskOpen = (t: number) => svc.channels.some((ch) => isOpen(ch.hours, t, svc.startWeekday));
+
+  function pickChannel(): number {
+    const u = rng();
+    let k = 0;
+    while (k < svc.channelCum.length - 1 && u >= svc.channelCum[k]) k++;
+    return k;
+  }
+
+  /** A contact for (agent, case) wanting service at minute `origin`. */
+  function newContact(agent: number, caseId: number, channel: number, origin: number): void {
+    const x = contacts.alloc();
+    ct.agent[x] = agent;
+    ct.case[x] = caseId;
+    ct.channel[x] = channel;
+    ct.status[x] = SCHEDULED;
+    ct.escalate[x] = 0;
+    ctT.origin[x] = origin;
+    const ch = svc.channels[channel];
+    const arrive = ch.synchronous ? callMoment(ch, origin) : origin;
+    ctT.arrive[x] = arrive;
+    if (arrive < Infinity) events.push(arrive, x * 8 + ARRIVAL);
+  }
+
+  /**
+   * When a caller who wanted contact at `origin` gets through to a synchronous channel: at once
+   * if it is open, otherwise at a random moment of its next open period within the customers'
+   * contact window (callers do not all ring at the stroke of opening).
+   */
+  function callMoment(ch: ServiceConfig['channels'][number], origin: number): number {
+    const opening = nextOpening(ch.hours, origin, svc.startWeekday);
+    if (opening === origin || opening === Infinity) return opening;
+    const day = dayStart(Math.floor(opening / MINUTES_PER_DAY) + 1);
+    const from = Math.max(opening, day + svc.arrivalFrom), to = Math.min(day + ch.hours.close * 60, day + svc.arrivalTo);
+    return to > from ? from + rng() * (to - from) : opening + rng() * (day + ch.hours.close * 60 - opening);
+  }
+
+  /** A random minute of day d within the customers' contact window. */
+  const momentOf = (d: number) => dayStart(d) + svc.arrivalFrom + rng() * (svc.arrivalTo - svc.arrivalFrom);
+
+  function dispatch(t: number): void {
+    if (!deskOpen(t)) return;
+    while (idle.length > 0) {
+      const x = nextQueued();
+      if (x < 0) return;
+      const e = idle.shift();
+      const ch = svc.channels[ct.channel[x]];
+      ct.status[x] = SERVING;
+      ctT.start[x] = t;
+      const wait = t - ctT.arrive[x];
+      stats.started++;
+      stats.waitMinutes += wait;
+      if (wait <= ch.targetMinutes) stats.withinTarget++;
+      const escalate = ct.case[x] !== QUESTION && !svc.autonomy && rng() < svc.handling.approvalShare;
+      ct.escalate[x] = escalate ? 1 : 0;
+      const h = drawHandleMinutes(svc, meanHandleMinutes(svc, ch, staff, e), rng) + (escalate ? svc.handling.approvalMinutes : 0);
+      ctT.handle[x] = h;
+      serving[e] = x;
+      events.push(t + h, e * 8 + DONE);
+    }
+  }
+
+  function nextQueued(): number {
+    for (const q of [syncQueue, asyncQueue]) {
+      while (q.length > 0) {
+        const x = q.shift();
+        if (ct.status[x] === QUEUED) return x;
+        contacts.free(x); // hung up while queued
+      }
+    }
+    return -1;
+  }
+
+  function endCase(c: number, outcome: number, score: number): void {
+    stats.casesEnded++;
+    stats.caseContacts += cs.contacts[c];
+    if (outcome !== UNRESOLVED) stats.casesSolved++;
+    report.caseEnded(cs.agent[c], cs.severity[c], cs.bad[c] === 1, outcome, score);
+    cases.free(c);
+  }
+
+  /** A contact about case c did not solve it: the customer tries again, or gives up. */
+  function attemptFailed(c: number, t: number, score: number): void {
+    const k = cs.contacts[c];
+    csF.lastScore[c] = score;
+    if (k < svc.handling.maxContacts && rng() < Math.pow(svc.handling.retryProbability, k)) {
+      const day = Math.floor(t / MINUTES_PER_DAY) + 1 + Math.max(1, Math.round(svc.handling.retryDelayDays));
+      newContact(cs.agent[c], c, cs.channel[c], momentOf(day));
+    } else endCase(c, UNRESOLVED, score);
+  }
+
+  /** How contact x felt; the customer counts waiting from when they wanted contact (F13), not from the queue. */
+  function feel(x: number, result: ContactFeel['result'], e: number, pitched: boolean, delighted: boolean, earlier: number, until: number): number {
+    const ch = svc.channels[ct.channel[x]];
+    return contactScore(svc, {
+      asExpected: asExpected(ct.agent[x]), result, waitMinutes: until - ctT.origin[x], toleranceMinutes: ch.toleranceMinutes,
+      earlierContacts: earlier, pitched, delighted, fit: e < 0 ? 0 : staff.fit[e],
+    });
+  }
+
+  function finish(x: number, e: number, t: number): void {
+    stats.answered++;
+    stats.handleMinutes += ctT.handle[x];
+    const c = ct.case[x];
+    const pitched = rng() < svc.reward.upsellRate;
+    if (pitched && rng() < svc.upsell.success) stats.upsellRevenue += svc.upsell.margin;
+    if (c === QUESTION) {
+      const solved = rng() < solveChance(svc, staff, e, true);
+      if (solved || rng() < svc.reward.closeUnsolved) stats.closedFirm++;
+      const score = feel(x, solved ? 'solved' : 'unsolved', e, pitched, solved && rng() < delightChance(svc, staff, e), 0, ctT.start[x]);
+      stats.scoreSum += score;
+      report.contact(ct.agent[x], score);
+      report.questionEnded(ct.agent[x], score);
+      contacts.free(x);
+      return;
+    }
+    const earlier = cs.contacts[c]++;
+    let result: ContactFeel['result'];
+    // Cases that need a decision in the customer's favour are escalated without autonomy and
+    // decided on the spot with it (F9); the rest are solved by skill.
+    if (ct.escalate[x] === 1) result = 'escalated';
+    else if ((svc.autonomy && rng() < svc.handling.approvalShare) || rng() < solveChance(svc, staff, e)) result = 'solved';
+    else result = rng() < svc.reward.closeUnsolved ? 'closedUnsolved' : 'unsolved';
+    if (result === 'solved' || result === 'closedUnsolved') stats.closedFirm++;
+    const delighted = (result === 'solved' || result === 'escalated') && rng() < delightChance(svc, staff, e);
+    const score = feel(x, result, e, pitched, delighted, earlier, ctT.start[x]);
+    stats.scoreSum += score;
+    report.contact(ct.agent[x], score);
+    contacts.free(x);
+    if (result === 'escalated') {
+      csF.lastScore[c] = score;
+      events.push(t + svc.handling.approvalDelayDays * MINUTES_PER_DAY, c * 8 + APPROVAL);
+    } else if (result === 'solved') {
+      if (svc.autonomy && cs.severity[c] >= 1 && rng() < svc.goodwill.autonomousProbability) stats.goodwill += svc.goodwill.autonomousAmount;
+      endCase(c, earlier === 0 ? RESOLVED_QUICKLY : RESOLVED, score);
+    } else attemptFailed(c, t, score);
+  }
+
+  function handle(t: number, code: number): void {
+    const type = code & 7, id = code >> 3;
+    if (type === ARRIVAL) {
+      ct.status[id] = QUEUED;
+      stats.arrived++;
+      const ch = svc.channels[ct.channel[id]];
+      (ch.synchronous ? syncQueue : asyncQueue).push(id);
+      if (ch.patienceMinutes > 0) events.push(t - ch.patienceMinutes * Math.log(1 - rng()), id * 8 + ABANDON);
+      dispatch(t);
+    } else if (type === DONE) {
+      const x = serving[id];
+      serving[id] = -1;
+      idle.push(id);
+      finish(x, id, t);
+      dispatch(t);
+    } else if (type === ABANDON) {
+      if (ct.status[id] !== QUEUED) return;
+      ct.status[id] = GONE; // freed when the queue reaches it
+      stats.abandoned++;
+      const c = ct.case[id];
+      const score = feel(id, 'unsolved', -1, false, false, c === QUESTION ? 0 : cs.contacts[c], t);
+      report.contact(ct.agent[id], score);
+      if (c === QUESTION) report.questionEnded(ct.agent[id], score);
+      else {
+        cs.contacts[c]++;
+        attemptFailed(c, t, score);
+      }
+    } else if (type === WAKE) dispatch(t);
+    else if (type === APPROVAL) {
+      if (rng() < svc.goodwill.approvedProbability) stats.goodwill += svc.goodwill.approvedAmount;
+      endCase(id, RESOLVED, csF.lastScore[id]);
+    }
+  }
+
+  return {
+    stats,
+    submit(agent, severity, _headquarters, bad) {
+      const c = cases.alloc();
+      cs.agent[c] = agent;
+      cs.severity[c] = severity;
+      cs.bad[c] = bad ? 1 : 0;
+      cs.contacts[c] = 0;
+      newAgent.push(agent);
+      newCase.push(c);
+    },
+    ask(agent) {
+      newAgent.push(agent);
+      newCase.push(QUESTION);
+    },
+    step(day, dayRng, dayReport) {
+      rng = dayRng;
+      report = dayReport;
+      today = day;
+      Object.assign(stats, newDeskStats());
+      stats.engagement = updateEngagement(svc, staff);
+      stats.staffCost = (svc.employees * deskOpenMinutes(svc, day)) / 60 * svc.costPerEmployeeHour;
+      for (const ch of svc.channels) if (openMinutes(ch.hours, day, svc.startWeekday) > 0) events.push(dayStart(day) + ch.hours.open * 60, WAKE);
+      while (newAgent.length > 0) {
+        const agent = newAgent.shift(), c = newCase.shift();
+        const channel = pickChannel();
+        if (c !== QUESTION) cs.channel[c] = channel;
+        newContact(agent, c, channel, momentOf(today));
+      }
+      const end = dayStart(day + 1);
+      while (events.peekTime() < end) {
+        const t = events.peekTime(), code = events.peekId();
+        events.pop();
+        handle(t, code);
+      }
+      let busy = 0;
+      for (let e = 0; e < svc.employees; e++) if (serving[e] >= 0) busy++;
+      stats.waiting = contacts.count(QUEUED, ct.status) + busy;
+    },
+  };
+}
+
+/** Minutes on day d during which at least one channel is open (the staff's working time). */
+export function deskOpenMinutes(svc: ServiceConfig, day: number): number {
+  const intervals = svc.channels
+    .filter((ch) => openMinutes(ch.hours, day, svc.startWeekday) > 0)
+    .map((ch) => [ch.hours.open * 60, ch.hours.close * 60])
+    .sort((a, b) => a[0] - b[0]);
+  let total = 0, from = -1, to = -1;
+  for (const [a, b] of intervals) {
+    if (a > to) {
+      total += to - from;
+      from = a;
+      to = b;
+    } else to = Math.max(to, b);
+  }
+  return total + (to - from);
+}
+

@@ -1,0 +1,64 @@
+/**
+ * What happens in one contact, as pure functions of the parameters and the employee:
+ *   mean handle time  H = H_channel · style · reward · (1.3 − 0.6·skill) · (1.1 − 0.2·engagement)
+ *   chance to solve   P = P₀ · reward · (0.7 + 0.6·skill) · (0.8 + 0.4·engagement)   (≤ 0.98)
+ *   delight           δ = style delight rate · (engagement + fit)/2
+ * and the contact's score for the customer, E · Π multipliers (solved or not, waiting beyond
+ * the customer's tolerance, earlier contacts, being rushed, a sales pitch, warmth, delight),
+ * capped at 10. Competence weighs more than speed (F5): not solving costs 40%, waiting at most
+ * 30% (1 − 0.3·(1 − e^(−excess/tolerance))).
+ */
+import type { Rng } from '../../random/streams.js';
+import type { ChannelConfig, ServiceConfig } from './serviceConfig.js';
+import type { Staff } from './staff.js';
+
+/** Mean handle minutes of employee e on a channel. */
+export function meanHandleMinutes(cfg: ServiceConfig, channel: ChannelConfig, staff: Staff, e: number): number {
+  return channel.handleMinutes * cfg.style.handleTimeFactor * cfg.reward.handleTimeFactor * (1.3 - 0.6 * staff.skill[e]) * (1.1 - 0.2 * staff.engagement[e]);
+}
+
+/** A handle time with the given mean: exponential, or log-normal with the style's variation. */
+export function drawHandleMinutes(cfg: ServiceConfig, mean: number, rng: Rng): number {
+  if (cfg.exponential || cfg.style.handleCv <= 0) return cfg.exponential ? -mean * Math.log(1 - rng()) : mean;
+  const s2 = Math.log(1 + cfg.style.handleCv * cfg.style.handleCv);
+  const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  return mean * Math.exp(Math.sqrt(s2) * z - s2 / 2);
+}
+
+/** Probability that employee e solves the matter in this contact (a problem, or a question). */
+export function solveChance(cfg: ServiceConfig, staff: Staff, e: number, question = false): number {
+  const base = question ? cfg.handling.questionSolveProbability : cfg.handling.solveProbability;
+  const p = base * cfg.reward.solveFactor * (0.7 + 0.6 * staff.skill[e]) * (0.8 + 0.4 * staff.engagement[e]);
+  return p > 0.98 ? 0.98 : p;
+}
+
+/** Probability that the contact delights the customer. */
+export function delightChance(cfg: ServiceConfig, staff: Staff, e: number): number {
+  return (cfg.style.delightRate * (staff.engagement[e] + staff.fit[e])) / 2;
+}
+
+export interface ContactFeel {
+  asExpected: number; // the customer's segment score for an as-expected experience
+  result: 'solved' | 'closedUnsolved' | 'unsolved' | 'escalated';
+  waitMinutes: number; // from wanting contact to being helped
+  toleranceMinutes: number; // the customer's, for the channel
+  earlierContacts: number;
+  pitched: boolean;
+  delighted: boolean;
+  fit: number; // the employee's culture fit (warmth)
+}
+
+/** The customer's score of a contact (0–10). */
+export function contactScore(cfg: ServiceConfig, f: ContactFeel): number {
+  const x = cfg.experience;
+  const excess = Math.max(0, f.waitMinutes - f.toleranceMinutes) / f.toleranceMinutes;
+  let m = f.result === 'solved' ? x.solved : f.result === 'escalated' ? x.escalated : f.result === 'closedUnsolved' ? x.closedUnsolved : x.unsolved;
+  m *= 1 - x.waitLoss * -Math.expm1(-excess);
+  m *= Math.pow(x.repeat, f.earlierContacts);
+  m *= cfg.reward.rushedImpact;
+  m *= 1 + cfg.style.warmth * f.fit;
+  if (f.pitched) m *= cfg.upsell.irritation;
+  if (f.delighted) m *= x.delightImpact;
+  const s = f.asExpected * m;
+  return s > 10 ? 10 : s;
+}
