@@ -4,6 +4,7 @@
  * figures to compare are the ratios, not the absolute rates (shared machines are noisy).
  *   npm run bench               N = 100,000 (the benchmark's reference size)
  *   npm run bench -- 1000000    another N for the bass workloads
+ * The sweep speed-up runs one small sweep on 1 and on 2 worker threads in one process.
  */
 import { execFileSync } from 'node:child_process';
 
@@ -23,3 +24,9 @@ for (const variant of ['network', 'mixed'] as const) {
 const d = run('default', '100000');
 console.log(`\ndefault scenario, baseline, ${d.customers.toLocaleString('en')} customers (market ${d.marketSize.toLocaleString('en')}) × ${d.days} days, one replication, one thread`);
 console.log(`  ${M(d.customerDayRate)} customer-days/s (${s(d.engineSeconds)} for ${M(d.customerDays)} customer-days; graph ${s(d.graphSeconds)}); peak RSS ${d.peakRssMiB.toFixed(0)} MiB`);
+
+console.log(`\nsweep speed-up: the same sweep (8 jobs: default scenario, 4 points × 2 replications) on 1 worker and on 2, in one process; the 2-worker time includes starting the pool`);
+for (const [size, days] of [[5_000, 180], [20_000, 365]] as const) {
+  const w = run('sweep-speedup', String(size), String(days));
+  console.log(`  market ${size.toLocaleString('en')} × ${days} days: 1 worker ${s(w.oneWorkerSeconds)}, 2 workers ${s(w.twoWorkerSeconds)} → speed-up ${w.speedup.toFixed(2)}×`);
+}

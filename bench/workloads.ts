@@ -1,13 +1,15 @@
 /**
  * One benchmark workload per process (so peak memory is the workload's own): prints one JSON
  * line. Engine and reference loops run in the same process, interleaved, median of 3 each.
- * Usage: tsx bench/workloads.ts <bass-network|bass-mixed|default> [N]
+ * Usage: tsx bench/workloads.ts <bass-network|bass-mixed|default|sweep-speedup> [N] [days]
  */
 import { loadScenario } from '../src/scenario/load.js';
 import { deepMerge } from '../src/scenario/merge.js';
 import { networkFor, simulate } from '../src/engine/simulate.js';
 import { stream } from '../src/random/streams.js';
 import type { Params } from '../src/scenario/schema.js';
+import { planSweep } from '../src/experiments/sweep.js';
+import { runJobs } from '../src/experiments/pool.js';
 import { bassMixed, bassNetwork, bassNetworkRescan } from './reference.js';
 
 const REPEATS = 3;
@@ -73,8 +75,36 @@ function defaultScenario(customers: number) {
   return { workload: 'default', customers, marketSize: params.market.size, days, graphSeconds, engineSeconds: seconds, customerDays, customerDayRate: customerDays / seconds };
 }
 
-const [workload, nArg] = process.argv.slice(2);
+/**
+ * The same sweep (default scenario, market of `size` people at its 25 % share, 4 points × 2
+ * replications = 8 jobs) on 1 worker and on 2, in this process; the 2-worker time includes
+ * starting the pool, as a user's run does. Median of 3 each, interleaved.
+ */
+async function sweepSpeedup(size: number, days: number) {
+  const scenario = { ...loadScenario('scenarios/default.yaml'), days, replications: 2 };
+  const base = scenario.strategies[0].params;
+  const scale = size / base.market.size;
+  const { jobs } = planSweep(scenario, {
+    parameters: { 'journey.processQuality': [0.97, 0.98, 0.99, 0.995], 'market.size': [size], 'market.initialCustomers': [Math.round(base.market.initialCustomers * scale)], 'acquisition.spendPerDay': [base.acquisition.spendPerDay * scale] },
+  });
+  const seconds: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  for (let k = 0; k < REPEATS; k++) {
+    for (const workers of [1, 2] as const) {
+      const t = now();
+      await runJobs(jobs, { workers });
+      seconds[workers].push(now() - t);
+    }
+  }
+  const one = median(seconds[1]), two = median(seconds[2]);
+  return { workload: 'sweep-speedup', jobs: jobs.length, marketSize: size, days, oneWorkerSeconds: one, twoWorkerSeconds: two, speedup: one / two };
+}
+
+const [workload, nArg, daysArg] = process.argv.slice(2);
 const n = Number(nArg ?? 100_000);
-const result = workload === 'bass-network' ? bass('network', n) : workload === 'bass-mixed' ? bass('mixed', n) : defaultScenario(n);
+const result =
+  workload === 'bass-network' ? bass('network', n)
+  : workload === 'bass-mixed' ? bass('mixed', n)
+  : workload === 'sweep-speedup' ? await sweepSpeedup(n, Number(daysArg ?? 180))
+  : defaultScenario(n);
 const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ ...result, peakRssMiB }));

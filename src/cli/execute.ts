@@ -3,7 +3,7 @@
  * output with a manifest that hashes them, and print the summary.
  */
 import { basename, extname, join } from 'node:path';
-import { runScenario } from '../engine/runner.js';
+import { scenarioJobs } from '../experiments/jobs.js';
 import type { RunResult } from '../model/metrics.js';
 import { buildManifest, hashFiles, type Manifest } from '../outputs/manifest.js';
 import { formatSummaryTable } from '../outputs/tables.js';
@@ -13,7 +13,7 @@ import { suggest } from '../scenario/describe.js';
 import { toScenarioFile } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
-import { createProgress } from './progress.js';
+import { runStored } from './experiment.js';
 
 export interface Execution {
   scenario: Scenario;
@@ -22,6 +22,10 @@ export interface Execution {
   strategies: string[];
   dir: string;
   quiet: boolean;
+  /** Worker threads (default: all cores, one thread for small experiments). */
+  workers?: number;
+  /** Discard finished runs an interrupted earlier run left in dir/runs.jsonl. */
+  fresh?: boolean;
 }
 
 export interface Executed {
@@ -49,13 +53,6 @@ export function pickStrategies(scenario: Scenario, wanted: string[] | undefined,
 export async function execute(x: Execution): Promise<Executed> {
   const { scenario } = x;
   const subset: Scenario = { ...scenario, strategies: scenario.strategies.filter((s) => x.strategies.includes(s.name)) };
-  const progress = createProgress('cxsim', x.quiet);
-  let results: RunResult[];
-  try {
-    results = runScenario(subset, { onProgress: (done, total) => progress.update(done, total) });
-  } finally {
-    progress.stop();
-  }
   const draft = buildManifest({
     scenarioFile: toScenarioFile(scenario),
     command: x.command,
@@ -65,6 +62,9 @@ export async function execute(x: Execution): Promise<Executed> {
     replications: scenario.replications,
     strategies: x.strategies,
   });
+  // Results come back in job order (strategy-major), as the sequential runner gave them; the
+  // store of finished runs only outlives an interrupted run.
+  const results = await runStored({ jobs: scenarioJobs(subset), dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim', keepStore: false });
   const { files } = await writeOutputs({ dir: x.dir, scenario: subset, results, manifest: draft });
   const manifest = { ...draft, files: await hashFiles(x.dir, files) };
   await writeManifest(x.dir, manifest);

@@ -12,7 +12,8 @@ export interface Progress {
 const QUIET: Progress = { update() {}, stop() {} };
 const GRACE_MS = 1000;
 
-export function createProgress(label: string, quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+/** `unit` names what is counted: run-days (days simulated) or runs (finished simulation runs). */
+export function createProgress(label: string, quiet: boolean, stream: NodeJS.WriteStream = process.stderr, unit = 'run-days'): Progress {
   if (quiet) return QUIET;
   const start = Date.now();
   let bar: cliProgress.SingleBar | null = null;
@@ -25,7 +26,7 @@ export function createProgress(label: string, quiet: boolean, stream: NodeJS.Wri
         if (bar === null) {
           if (done >= total) return;
           bar = new cliProgress.SingleBar(
-            { stream, format: `${label} {bar} {percentage}% | ETA {eta_formatted} | {value}/{total} run-days`, hideCursor: true, etaBuffer: 200 },
+            { stream, format: `${label} {bar} {percentage}% | ETA {eta_formatted} | {value}/{total} ${unit}`, hideCursor: true, etaBuffer: 200 },
             cliProgress.Presets.shades_classic,
           );
           bar.start(total, done);
@@ -37,7 +38,7 @@ export function createProgress(label: string, quiet: boolean, stream: NodeJS.Wri
       if (tenth > lastTenth && done < total) {
         lastTenth = tenth;
         const eta = ((elapsed / done) * (total - done)) / 1000;
-        stream.write(`${label}: ${tenth * 10}% (${done}/${total} run-days), about ${Math.ceil(eta)} s left\n`);
+        stream.write(`${label}: ${tenth * 10}% (${done}/${total} ${unit}), about ${Math.ceil(eta)} s left\n`);
       }
     },
     stop() {

@@ -62,6 +62,7 @@ export const METRICS = [
   m('casesEnded', 'Problems ended', 'problems/day', 'flow', 'Complaint cases that ended (solved or given up).'),
   m('caseContacts', 'Contacts of ended problems', 'contacts/day', 'flow', 'Σ contacts the customers of the ended cases needed.'),
   m('casesSolved', 'Problems solved', 'problems/day', 'flow', 'Ended cases that were actually solved.'),
+  m('casesSolvedFirst', 'Problems solved at first contact', 'problems/day', 'flow', 'Ended cases solved in the customer\'s first contact about them.'),
   m('contactScoreTotal', 'Contact scores', 'points/day', 'flow', 'Σ scores customers gave the contacts answered.'),
   r('waitMinutes', 'Mean queue wait', 'minutes', 'waitMinutesTotal', 'contactsStarted', 1, 'Mean queue wait of contacts taken into service.'),
   r('serviceLevel', 'Service level', '% within target', 'answeredInTarget', 'contactsStarted', 100, 'Share of contacts taken into service within their channel\'s target.'),
@@ -69,6 +70,7 @@ export const METRICS = [
   r('firstContactResolution', 'First-contact resolution (firm KPI)', '% of contacts', 'closedFirst', 'contactsAnswered', 100, 'Contacts closed in the contact ÷ contacts answered: the firm\'s view (F12).'),
   r('contactsPerProblem', 'Contacts per problem (customer view)', 'contacts', 'caseContacts', 'casesEnded', 1, 'Contacts a customer needed per problem (F12).'),
   r('problemsSolved', 'Problems solved (customer view)', '% of problems', 'casesSolved', 'casesEnded', 100, 'Share of ended problems that were solved.'),
+  r('customerFirstContactResolution', 'First-contact resolution (customer view)', '% of problems', 'casesSolvedFirst', 'casesEnded', 100, 'Problems solved in the customer\'s first contact ÷ problems ended (F12).'),
   r('contactSatisfaction', 'Contact satisfaction', '0–10', 'contactScoreTotal', 'contactsAnswered', 1, 'Mean score customers gave the contacts answered.'),
   m('engagement', 'Staff engagement', '0–1', 'stock', 'Mean engagement of the employees (F15).'),
   // money (per day)

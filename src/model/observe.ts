@@ -78,6 +78,7 @@ export function record(pop: Population, tally: Tally, desk: DeskStats, ledger: L
   set('casesEnded', desk.casesEnded);
   set('caseContacts', desk.caseContacts);
   set('casesSolved', desk.casesSolved);
+  set('casesSolvedFirst', desk.casesSolvedFirst);
   set('contactScoreTotal', desk.scoreSum);
   set('engagement', desk.engagement);
   set('revenue', ledger.revenue);

@@ -1,6 +1,6 @@
 /** Renders a Vega-Lite spec to SVG text headlessly (no canvas), with Vega-Lite's warnings made visible. */
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { parse, View, type LoggerInterface } from 'vega';
+import { parse, resetSVGDefIds, View, type LoggerInterface } from 'vega';
 
 /** A Vega logger that keeps warnings and errors instead of printing them, so callers and tests can inspect them. */
 export class CollectingLogger implements LoggerInterface {
@@ -38,6 +38,8 @@ const text = (args: readonly unknown[]) => args.map((a) => (a instanceof Error ?
  * Pass a logger (see CollectingLogger) to see compile and runtime warnings; by default they are dropped.
  */
 export async function renderSvg(vlSpec: TopLevelSpec, logger: LoggerInterface = new CollectingLogger()): Promise<string> {
+  // Gradient and clip ids come from process-wide counters: reset them, so a chart rendered twice in one process gives the same bytes.
+  resetSVGDefIds();
   const { spec } = compile(vlSpec, { logger });
   const view = new View(parse(spec), { renderer: 'none', logger });
   try {

@@ -1,5 +1,5 @@
 /** The per-run summary metrics that the summary table, paired comparisons and comparison charts share. */
-import type { RunResult } from '../model/metrics.js';
+import { periodValue, type MetricKey, type RunResult } from '../model/metrics.js';
 import { npsStandardError } from '../stats/nps.js';
 import { last, total } from './runs.js';
 
@@ -9,6 +9,9 @@ export interface SummaryMetric {
   unit: string;
   extract: (run: RunResult) => number;
 }
+
+/** A ratio metric over the whole run (Σnum/Σden from day 1). */
+const overRun = (key: MetricKey) => (r: RunResult) => periodValue(r.series, key, 1, r.days);
 
 export const SUMMARY_METRICS = [
   { key: 'finalNps', label: 'Final Net Promoter Score', unit: 'points', extract: (r) => last(r.series.nps) },
@@ -28,6 +31,33 @@ export const SUMMARY_METRICS = [
     extract: (r) => {
       const problems = total(r.series.problems);
       return problems > 0 ? (100 * total(r.series.complaintsHeard)) / problems : NaN;
+    },
+  },
+  {
+    key: 'growthPerYear',
+    label: 'Customer growth per year',
+    unit: '%',
+    // Compound yearly growth of the active customer base over the run; NaN without customers at day 0.
+    extract: (r) => {
+      const start = r.series.customers[0], end = last(r.series.customers);
+      return start > 0 ? 100 * (Math.pow(end / start, 365 / r.days) - 1) : NaN;
+    },
+  },
+  { key: 'contactSatisfaction', label: 'Contact satisfaction', unit: '0–10', extract: overRun('contactSatisfaction') },
+  { key: 'firstContactResolution', label: 'First-contact resolution (firm KPI)', unit: '% of contacts', extract: overRun('firstContactResolution') },
+  { key: 'customerFirstContactResolution', label: 'First-contact resolution (customer view)', unit: '% of problems', extract: overRun('customerFirstContactResolution') },
+  { key: 'contactsPerProblem', label: 'Contacts per problem (customer view)', unit: 'contacts', extract: overRun('contactsPerProblem') },
+  { key: 'serviceLevel', label: 'Service level', unit: '% within target', extract: overRun('serviceLevel') },
+  { key: 'staffCost', label: 'Staff cost', unit: 'money', extract: (r) => total(r.series.staffCost) },
+  { key: 'goodwillCost', label: 'Goodwill paid', unit: 'money', extract: (r) => total(r.series.goodwillCost) },
+  {
+    key: 'goodwillPerProblem',
+    label: 'Goodwill per problem',
+    unit: 'money/problem',
+    // F9: goodwill granted per ended complaint case; NaN when no case ended.
+    extract: (r) => {
+      const cases = total(r.series.casesEnded);
+      return cases > 0 ? total(r.series.goodwillCost) / cases : NaN;
     },
   },
   {

@@ -1,5 +1,5 @@
 /** Tables from run results: the daily metrics CSV, summary and paired-comparison CSVs, and chart band rows. */
-import { METRIC_KEYS, type MetricKey, type RunResult } from '../model/metrics.js';
+import { METRIC_KEYS, periodValue, type MetricKey, type RunResult } from '../model/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { pairedDifference } from '../stats/paired.js';
 import { finite, tInterval } from '../stats/summary.js';
@@ -21,6 +21,25 @@ export function metricsCsv(results: readonly RunResult[], scenario?: Scenario): 
     }
   }
   return toCsv(header, rows());
+}
+
+export interface MetricRow {
+  strategy: string;
+  replication: number;
+  day: number;
+  metric: MetricKey;
+  value: number;
+}
+
+/** Tidy (long) daily rows for notebooks and data frames: one per strategy × replication × day × metric, in metricsCsv's order. */
+export function metricsRows(results: readonly RunResult[], scenario?: Scenario): MetricRow[] {
+  const rows: MetricRow[] = [];
+  for (const g of groupRuns(results, scenario)) {
+    for (const run of g.runs) {
+      for (let day = 0; day <= run.days; day++) for (const metric of METRIC_KEYS) rows.push({ strategy: run.strategy, replication: run.replication, day, metric, value: run.series[metric][day] });
+    }
+  }
+  return rows;
 }
 
 export interface SummaryRow {
@@ -110,8 +129,9 @@ export interface BandRow {
 
 /**
  * Mean and 95 % interval across replications per strategy × day × metric. With `period` > 1 each
- * run is first averaged over consecutive blocks of that many days (from day 0; the last block may
- * be shorter) and the interval is taken over those run means, so bands stay honest intervals.
+ * run is first aggregated over consecutive blocks of that many days (from day 0; the last block
+ * may be shorter) — means, or for ratio metrics Σnum/Σden — and the interval is taken over those
+ * run values, so bands stay honest intervals.
  */
 export function dailyBandsRows(scenario: Scenario, results: readonly RunResult[], metrics: readonly MetricKey[], period = 1): BandRow[] {
   if (!(Number.isInteger(period) && period >= 1)) throw new Error(`period must be a positive integer, got ${period}`);
@@ -121,7 +141,7 @@ export function dailyBandsRows(scenario: Scenario, results: readonly RunResult[]
     for (let start = 0; start <= days; start += period) {
       const end = Math.min(days, start + period - 1);
       for (const metric of metrics) {
-        const values = g.runs.map((r) => blockMean(r.series[metric], start, end));
+        const values = g.runs.map((r) => periodValue(r.series, metric, start, end));
         const ci = tInterval(finite(values));
         rows.push({ strategy: g.strategy, label: g.label, day: (start + end) / 2, metric, mean: ci.mean, lo: ci.lo, hi: ci.hi, n: ci.n });
       }
@@ -130,12 +150,6 @@ export function dailyBandsRows(scenario: Scenario, results: readonly RunResult[]
   return rows;
 }
 
-function blockMean(s: Float64Array, start: number, end: number): number {
-  if (start === end) return s[start];
-  let t = 0;
-  for (let i = start; i <= end; i++) t += s[i];
-  return t / (end - start + 1);
-}
 
 /** The columns of the terminal table, with short names for the "vs baseline" lines. */
 const TERMINAL_COLUMNS: readonly { key: SummaryMetricKey; head: string; short: string }[] = [

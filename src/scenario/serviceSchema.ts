@@ -117,7 +117,7 @@ export const serviceShape = {
   ),
   rewards: section(
     {
-      financial: rewardSchema({ time: 0.8, solve: 0.8, close: 0.7, upsell: 0.3, rush: 0.93, engage: -0.05 }, 'financial'),
+      financial: rewardSchema({ time: 0.8, solve: 0.8, close: 0.7, upsell: 0.3, rush: 0.97, engage: -0.05 }, 'financial'),
       satisfaction: rewardSchema({ time: 1.1, solve: 1.1, close: 0.05, upsell: 0.02, rush: 1, engage: 0.15 }, 'satisfaction-based'),
     },
     'Behaviour by reward scheme.',
@@ -139,12 +139,12 @@ export const serviceShape = {
   ),
   experience: section(
     {
-      solved: nonneg(1.05, 'Contact-score multiplier when the problem or question is solved.'),
+      solved: nonneg(1.2, 'Contact-score multiplier when the problem or question is solved (calibrated to the autonomy pilot of F9, see README).'),
       closedUnsolved: nonneg(0.7, 'Multiplier when the ticket is closed but the problem is not solved.'),
       unsolved: nonneg(0.6, 'Multiplier when the contact does not solve the problem.'),
       escalated: nonneg(0.85, 'Multiplier when the employee must ask permission first (F9).'),
       repeat: prob(0.9, 'Multiplier per earlier contact about the same problem (F12).'),
-      waitLoss: prob(0.3, 'Largest share of a contact\'s score that waiting can cost: multiplier 1 − loss·(1 − e^(−excess/tolerance)). Smaller than the cost of not solving (F5: competence beats speed).'),
+      waitLoss: prob(0.1, 'Largest share of a contact\'s score that waiting can cost: multiplier 1 − loss·(1 − e^(−excess/tolerance)). Smaller than the cost of not solving (F5: competence beats speed); calibrated to the autonomy pilot of F9, see README.'),
       delightImpact: z.number().min(1).max(2).default(1.2).describe('Multiplier of a delightful contact. Default 1.2.'),
       honestTrustFactor: prob(0.3, 'Proactive honesty: share of the trust loss of a failure that remains (F16).'),
       honestQuitFactor: prob(0.8, 'Proactive honesty: share of the quit probability after a bad experience that remains (F16).'),

@@ -80,5 +80,5 @@ export function differingFiles(a: string, b: string): string[] {
 export const STACK_FRAME = /^\s+at\s+\S.*(\(|:\d+:\d+)/m;
 
 /** The six charts every simulating command writes, as Vega-Lite JSON and SVG. */
-export const CHARTS = ['customers', 'nps', 'profit', 'comparison', 'complaints', 'wom'] as const;
+export const CHARTS = ['customers', 'nps', 'profit', 'comparison', 'complaints', 'wom', 'service', 'kpi-gap'] as const;
 export const CHART_FILES = CHARTS.flatMap((c) => [`charts/${c}.vl.json`, `charts/${c}.svg`]);

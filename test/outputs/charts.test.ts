@@ -26,7 +26,11 @@ function colourEncodings(spec: unknown): { scale?: unknown }[] {
   return found;
 }
 
-const dataValues = (spec: unknown) => (spec as { data: { values: Record<string, unknown>[] } }).data.values;
+/** Inline data of a spec: top-level `data`, or the layers' own data (charts whose layers draw different rows). */
+const dataValues = (spec: unknown): Record<string, unknown>[] => {
+  const s = spec as { data?: { values: Record<string, unknown>[] }; layer?: { data?: { values: Record<string, unknown>[] } }[] };
+  return s.data ? s.data.values : (s.layer ?? []).flatMap((l) => l.data?.values ?? []);
+};
 const subtitle = (spec: unknown) => (spec as { title: { subtitle: string[] } }).title.subtitle.join(' | ');
 
 describe.each(CHARTS.map((c) => [c.file, c] as const))('chart %s', (_file, chart) => {
@@ -110,6 +114,6 @@ describe('WOM chart', () => {
 
 describe('chart index', () => {
   it('lists unique file names', () => {
-    expect(CHARTS.map((c) => c.file)).toEqual(['customers', 'nps', 'profit', 'comparison', 'complaints', 'wom']);
+    expect(CHARTS.map((c) => c.file)).toEqual(['customers', 'nps', 'profit', 'comparison', 'complaints', 'wom', 'service', 'kpi-gap']);
   });
 });

@@ -10,7 +10,7 @@ import { makeResults, makeScenario } from './fixtures.js';
 const scenario = makeScenario();
 const results = makeResults();
 const manifest = buildManifest({ scenarioFile: { name: scenario.name, days: 30 }, command: ['compare', 'x.yaml'], cxsimVersion: '0.1.0', seed: 1, replications: 3, days: 30, strategies: scenario.strategies.map((s) => s.name) });
-const CHART_FILES = ['customers', 'nps', 'profit', 'comparison', 'complaints', 'wom'].flatMap((c) => [`charts/${c}.vl.json`, `charts/${c}.svg`]);
+const CHART_FILES = ['customers', 'nps', 'profit', 'comparison', 'complaints', 'wom', 'service', 'kpi-gap'].flatMap((c) => [`charts/${c}.vl.json`, `charts/${c}.svg`]);
 
 const dirs: string[] = [];
 const tempDir = async () => {

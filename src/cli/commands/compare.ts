@@ -20,6 +20,8 @@ export const command: CommandModule<object, SimulateArgs> = {
       strategies: scenario.strategies.map((s) => s.name),
       dir: argv.out ?? defaultOutDir(argv.scenario, 'compare'),
       quiet: argv.quiet ?? false,
+      workers: argv.workers,
+      fresh: argv.fresh ?? false,
     });
   }),
 };

@@ -17,7 +17,9 @@ export function withFriendlyErrors<A extends unknown[]>(fn: (...args: A) => void
 
 /** Prints an error the way withFriendlyErrors does and sets process.exitCode = 1. */
 export function reportError(e: unknown): void {
-  process.exitCode = 1;
+  // An error may carry its own exit code (an interrupted experiment exits 130, like a Ctrl-C).
+  const code = (e as { exitCode?: unknown } | null)?.exitCode;
+  process.exitCode = typeof code === 'number' ? code : 1;
   if (e instanceof ScenarioError) {
     console.error(e.format());
   } else if (e instanceof UserError || isUserFsError(e)) {

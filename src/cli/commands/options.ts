@@ -8,6 +8,8 @@ export interface SimulateArgs {
   replications?: number;
   out?: string;
   quiet?: boolean;
+  workers?: number;
+  fresh?: boolean;
 }
 
 export function simulateOptions<T>(y: Argv<T>) {
@@ -17,5 +19,7 @@ export function simulateOptions<T>(y: Argv<T>) {
     .option('days', { type: 'number', describe: 'Override the horizon in days' })
     .option('replications', { alias: 'r', type: 'number', describe: 'Override the replications per strategy' })
     .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/<scenario>/<command>)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress and no summary' });
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress and no summary' })
+    .option('workers', { alias: 'w', type: 'number', describe: 'Worker threads running simulations in parallel (default: all cores; small experiments run in one thread)' })
+    .option('fresh', { type: 'boolean', default: false, describe: 'Discard finished runs saved in the output folder (runs.jsonl) instead of resuming from them' });
 }

@@ -9,6 +9,7 @@ import type { Manifest } from '../../outputs/manifest.js';
 import { UserError } from '../../scenario/errors.js';
 import { loadScenario } from '../../scenario/load.js';
 import { execute } from '../execute.js';
+import { executeSweep, type SweepManifest } from '../sweepExecute.js';
 import { withFriendlyErrors } from './handleErrors.js';
 
 interface ReproduceArgs {
@@ -29,7 +30,11 @@ export const command: CommandModule<object, ReproduceArgs> = {
     const recorded = readManifest(argv.manifest);
     const scenario = loadScenario(argv.manifest);
     const dir = argv.out ?? join(dirname(argv.manifest), 'reproduced');
-    const { manifest } = await execute({ scenario, command: recorded.command, strategies: recorded.strategies, dir, quiet: true });
+    // A sweep's manifest records its sweep next to the scenario; everything else re-runs through execute.
+    const sweep = (recorded as Partial<SweepManifest>).sweep;
+    const { manifest } = recorded.command[0] === 'sweep' && sweep
+      ? await executeSweep({ scenario, spec: sweep, dir, quiet: true })
+      : await execute({ scenario, command: recorded.command, strategies: recorded.strategies, dir, quiet: true });
     const expected = new Map(recorded.files.map((f) => [f.path, f.sha256]));
     const differing = manifest.files.filter((f) => expected.get(f.path) !== f.sha256).map((f) => f.path);
     const missing = recorded.files.filter((f) => !manifest.files.some((g) => g.path === f.path)).map((f) => f.path);

@@ -24,6 +24,8 @@ export const command: CommandModule<object, RunArgs> = {
       strategies,
       dir: argv.out ?? defaultOutDir(argv.scenario, what),
       quiet: argv.quiet ?? false,
+      workers: argv.workers,
+      fresh: argv.fresh ?? false,
     });
   }),
 };

@@ -117,6 +117,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
     stats.casesEnded++;
     stats.caseContacts += cs.contacts[c];
     if (outcome !== UNRESOLVED) stats.casesSolved++;
+    if (outcome === RESOLVED_QUICKLY) stats.casesSolvedFirst++;
     report.caseEnded(cs.agent[c], cs.severity[c], cs.bad[c] === 1, outcome, score);
     cases.free(c);
   }

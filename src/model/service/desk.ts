@@ -33,6 +33,7 @@ export interface DeskStats {
   casesEnded: number;
   caseContacts: number; // Σ contacts of the cases that ended today (customer's view)
   casesSolved: number;
+  casesSolvedFirst: number; // solved in the customer's first contact about them
   scoreSum: number; // Σ contact scores of contacts answered today
   goodwill: number; // money
   upsellRevenue: number; // money
@@ -43,7 +44,7 @@ export interface DeskStats {
 export function newDeskStats(): DeskStats {
   return {
     arrived: 0, answered: 0, abandoned: 0, waiting: 0, waitMinutes: 0, withinTarget: 0, started: 0, handleMinutes: 0,
-    closedFirm: 0, casesEnded: 0, caseContacts: 0, casesSolved: 0, scoreSum: 0, goodwill: 0, upsellRevenue: 0, staffCost: 0, engagement: 0,
+    closedFirm: 0, casesEnded: 0, caseContacts: 0, casesSolved: 0, casesSolvedFirst: 0, scoreSum: 0, goodwill: 0, upsellRevenue: 0, staffCost: 0, engagement: 0,
   };
 }
 

@@ -34,6 +34,7 @@ export function simpleDesk(cfg: ModelConfig, capacity: number): ServiceDesk {
         stats.casesEnded++;
         stats.caseContacts++;
         if (outcome !== UNRESOLVED) stats.casesSolved++;
+        if (outcome === RESOLVED_QUICKLY) stats.casesSolvedFirst++;
       }
       open = 0;
     },

@@ -63,7 +63,8 @@ export interface TimeData {
 
 /**
  * Band rows for time charts, weekly means when the horizon exceeds `weeklyAbove` days. Bands of
- * flows (daily counts) are cut at 0: their mean cannot be negative, whatever the t interval says.
+ * counts and ratios are cut at their bounds (0, and 100 for percentages): the mean cannot lie
+ * beyond them, whatever the t interval says.
  */
 export function timeData(scenario: Scenario, results: readonly RunResult[], metrics: readonly MetricKey[], weeklyAbove = WEEKLY_ABOVE_DAYS): TimeData {
   const days = horizon(results, scenario);
@@ -73,11 +74,15 @@ export function timeData(scenario: Scenario, results: readonly RunResult[], metr
     metric: r.metric,
     day: r.day,
     mean: roundForChart(r.mean),
-    lo: roundForChart(METRIC_BY_KEY[r.metric].kind === 'flow' ? Math.max(0, r.lo) : r.lo),
-    hi: roundForChart(r.hi),
+    lo: roundForChart(lowerBound(r.metric, r.lo)),
+    hi: roundForChart(upperBound(r.metric, r.hi)),
   }));
   return { rows, replications: replicationCount(results), days, period };
 }
+
+/** Counts and ratios cannot be negative, percentages not above 100: bands stop at those bounds. */
+const lowerBound = (key: MetricKey, lo: number) => (METRIC_BY_KEY[key].kind === 'flow' || METRIC_BY_KEY[key].kind === 'ratio' ? Math.max(0, lo) : lo);
+const upperBound = (key: MetricKey, hi: number) => (METRIC_BY_KEY[key].ratio?.scale === 100 ? Math.min(100, hi) : hi);
 
 /** Subtitle of a time chart: replications and, when used, the weekly aggregation. */
 export function timeSubtitle(data: TimeData, extra: string[] = []): string[] {

@@ -5,8 +5,10 @@ import type { VlSpec } from './common.js';
 import * as comparison from './comparison.js';
 import * as complaints from './complaints.js';
 import * as customers from './customers.js';
+import * as kpiGap from './kpiGap.js';
 import * as nps from './nps.js';
 import * as profit from './profit.js';
+import * as service from './service.js';
 import * as wom from './wom.js';
 
 export interface ChartEntry {
@@ -22,6 +24,8 @@ export const CHARTS: readonly ChartEntry[] = [
   { file: 'comparison', title: comparison.title, build: comparison.build },
   { file: 'complaints', title: complaints.title, build: complaints.build },
   { file: 'wom', title: wom.title, build: wom.build },
+  { file: 'service', title: service.title, build: service.build },
+  { file: 'kpi-gap', title: kpiGap.title, build: kpiGap.build },
 ];
 
 export type { VlSpec } from './common.js';

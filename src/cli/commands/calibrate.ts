@@ -1,0 +1,201 @@
+/**
+ * `cxsim calibrate <scenario> --param path=min:max… --target metric=value…`: fits baseline
+ * parameters to observed summary values (Nelder–Mead, every candidate on the same seeds) and
+ * writes calibration.csv, fit.csv, calibrated.yaml, a chart and a manifest.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Argv, CommandModule } from 'yargs';
+import { calibrate, calibratedScenarioText, type CalibrationResult, type CalibrationTarget } from '../../experiments/calibrate.js';
+import { calibrationSpecSchema, parseTargetFlag, type CalibrationSection, type TargetFlag } from '../../experiments/calibrationSpec.js';
+import { defaultScale, findMetric, parseParamRange, resolveRanges, type ParamRange } from '../../experiments/objective.js';
+import { calibrationChart } from '../../outputs/charts/calibration.js';
+import { formatHuman, humanDecimals, toCsv } from '../../outputs/format.js';
+import { buildManifest, hashFiles } from '../../outputs/manifest.js';
+import { renderSvg } from '../../outputs/render.js';
+import { writeManifest } from '../../outputs/write.js';
+import { ScenarioError, UserError, pathToString } from '../../scenario/errors.js';
+import { toPathIssues } from '../../scenario/issues.js';
+import { loadScenario, MANIFEST_KEY, parseScenarioText } from '../../scenario/load.js';
+import { isPlainObject } from '../../scenario/merge.js';
+import { toScenarioFile } from '../../scenario/normalize.js';
+import { offsetOf, position } from '../../scenario/positions.js';
+import { scenarioSchema } from '../../scenario/schema.js';
+import { VERSION } from '../../version.js';
+import { defaultOutDir } from '../execute.js';
+import { createProgress } from '../progress.js';
+import { withFriendlyErrors } from './handleErrors.js';
+import { EXPERIMENT_METRICS } from './sensitivity.js';
+
+export interface CalibrateArgs {
+  scenario: string;
+  param?: string[];
+  target?: string[];
+  'max-evals'?: number;
+  seed?: number;
+  days?: number;
+  replications?: number;
+  workers?: number;
+  out?: string;
+  quiet?: boolean;
+}
+
+const SECTION = 'calibration';
+
+export const command: CommandModule<object, CalibrateArgs> = {
+  command: 'calibrate <scenario>',
+  describe: 'Fit baseline parameters to observed summary values (Nelder–Mead on common random numbers) and write the calibrated scenario',
+  builder: (y: Argv) =>
+    y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (a `calibration:` section is used when present) or a calibration manifest.json' })
+      .option('param', { alias: 'p', type: 'string', array: true, describe: 'path=min:max to fit (repeatable); replaces the section\'s parameters' })
+      .option('target', { alias: 't', type: 'string', array: true, describe: 'metric=value[:scale[:weight]], e.g. finalNps=40 (repeatable); replaces the section\'s targets' })
+      .option('max-evals', { type: 'number', describe: 'Budget of candidate evaluations (default 200)' })
+      .option('seed', { type: 'number', describe: 'Override the master seed' })
+      .option('days', { type: 'number', describe: 'Override the horizon in days' })
+      .option('replications', { alias: 'r', type: 'number', describe: 'Replications per candidate (default: the section\'s, else the scenario\'s)' })
+      .option('workers', { alias: 'w', type: 'number', describe: 'Worker threads per candidate (default 1: each candidate is one small batch, and starting threads costs seconds)' })
+      .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/<scenario>/calibrate)' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress and no summary' })
+      .example('$0 calibrate scenarios/default.yaml -p journey.processQuality=0.95:0.999 -p acquisition.spendPerDay=0:3000 -t finalSatisfaction=7.4 -t growthPerYear=5', 'fit two parameters to two targets') as never,
+  handler: withFriendlyErrors((argv: CalibrateArgs) => runCalibration(argv)),
+};
+
+/** The command's work; also reruns a calibration manifest (its `calibration` is read like a scenario's section). */
+export async function runCalibration(argv: CalibrateArgs): Promise<void> {
+  const { text, section, scenarioText } = readCalibrationFile(argv.scenario);
+  const scenario = parseScenarioText(scenarioText, argv.scenario, { seed: argv.seed, days: argv.days, replications: argv.replications });
+  const base = scenario.strategies[0];
+  const ranges: ParamRange[] = argv.param?.length ? argv.param.map(parseParamRange) : Object.entries(section?.parameters ?? {}).map(([path, p]) => ({ path, min: p.min, max: p.max }));
+  const starts = argv.param?.length ? undefined : Object.values(section?.parameters ?? {}).map((p) => p.start);
+  const targets = targetsFrom(argv.target, section);
+  if (ranges.length === 0) throw new UserError('name the parameters to fit: --param path=min:max, or a `calibration: parameters:` section');
+  if (targets.length === 0) throw new UserError('name the targets to fit: --target metric=value (e.g. --target finalNps=40), or a `calibration: targets:` section');
+  const resolved = resolveRanges(base.params, ranges);
+  const replications = argv.replications ?? section?.replications ?? scenario.replications;
+  const maxEvaluations = argv['max-evals'] ?? section?.maxEvaluations ?? 200;
+  if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= ranges.length + 1)) throw new UserError(`--max-evals: expected a whole number ≥ ${ranges.length + 1} (the first simplex), got ${maxEvaluations}`);
+  const dir = argv.out ?? defaultOutDir(argv.scenario, 'calibrate');
+  const progress = createProgress('cxsim calibrate', argv.quiet ?? false, process.stderr, 'evaluations');
+  let result: CalibrationResult;
+  try {
+    result = await calibrate({
+      base: base.params,
+      ranges: resolved,
+      targets,
+      start: ranges.map((r, i) => starts?.[i] ?? currentValue(base.params, r)),
+      evaluation: { seed: scenario.seed, replications, days: scenario.days, strategy: base.name, workers: argv.workers ?? 1 },
+      maxEvaluations,
+      restarts: section?.restarts,
+      onEvaluation: (s) => progress.update(s.evaluation, maxEvaluations),
+    });
+  } finally {
+    progress.stop();
+  }
+  const spec = { parameters: Object.fromEntries(ranges.map((r) => [r.path, { min: r.min, max: r.max }])), targets: Object.fromEntries(targets.map((t) => [t.metric, { value: t.value, scale: t.scale, weight: t.weight }])), maxEvaluations, replications };
+  const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['calibrate'], cxsimVersion: VERSION, seed: scenario.seed, days: scenario.days, replications, strategies: [base.name] }), calibration: spec };
+  const files: string[] = [];
+  const put = async (path: string, body: string) => {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), body);
+    files.push(path);
+  };
+  await writeManifest(dir, draft);
+  await put('calibration.csv', historyCsv(result, ranges, targets));
+  await put('fit.csv', toCsv(['metric', 'target', 'simulated', 'lo95', 'hi95', 'residual', 'scale', 'weight', 'contribution'], result.fit.map((f) => [f.metric, f.target, f.simulated, f.lo, f.hi, f.residual, f.scale, f.weight, f.contribution])));
+  const note = [`Calibrated by cxsim ${VERSION} (cxsim calibrate): objective ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}),`, `${replications} replications per candidate on seed ${scenario.seed}, ${scenario.days} days. Fit: ${result.fit.map((f) => `${f.metric} ${fmt(f.simulated)} vs target ${fmt(f.target)}`).join('; ')}.`];
+  const settings = { ...(argv.seed !== undefined && { seed: scenario.seed }), ...(argv.days !== undefined && { days: scenario.days }) };
+  await put('calibrated.yaml', calibratedScenarioText(text, result.parameters, { note, settings, keepCalibration: SECTION in scenarioSchema.shape }));
+  const spec2 = calibrationChart(scenario, result, EXPERIMENT_METRICS, [`Fit of ${ranges.map((r) => r.path).join(', ')} by Nelder–Mead; ${replications} replications per candidate on the same seeds`, `Objective Σ weight·((simulated − target)/scale)² = ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}); line = best so far`]);
+  await put('charts/calibration.vl.json', JSON.stringify(spec2, null, 2) + '\n');
+  await put('charts/calibration.svg', await renderSvg(spec2));
+  await writeManifest(dir, { ...draft, files: await hashFiles(dir, files) });
+  if (!argv.quiet) printFit(result, ranges, base.params, dir, files.length + 1);
+}
+
+/** Targets from --target flags, else from the section; each resolved to a metric. */
+function targetsFrom(flags: string[] | undefined, section: CalibrationSection | undefined): CalibrationTarget[] {
+  const raw: TargetFlag[] = flags?.length
+    ? flags.map((f) => parseTargetFlag(f) ?? fail(`--target ${JSON.stringify(f)}: expected metric=value[:scale[:weight]] with scale > 0 and weight ≥ 0, e.g. finalNps=40 or finalNps=40:5`))
+    : Object.entries(section?.targets ?? {}).map(([metric, t]) => (typeof t === 'number' ? { metric, value: t } : { metric, ...t }));
+  return raw.map((t) => ({ metric: t.metric, value: t.value, scale: t.scale ?? defaultScale(t.value), weight: t.weight ?? 1, extract: findMetric(t.metric, EXPERIMENT_METRICS).extract }));
+}
+
+const fail = (message: string): never => {
+  throw new UserError(message);
+};
+
+function currentValue(params: unknown, r: ParamRange): number {
+  const v = r.path.split('.').reduce<unknown>((o, k) => (isPlainObject(o) ? o[k] : undefined), params);
+  return typeof v === 'number' ? Math.min(r.max, Math.max(r.min, v)) : (r.min + r.max) / 2;
+}
+
+/**
+ * The file's text, its `calibration:` section (checked, problems located by line) and the text to
+ * validate as a scenario. Until the scenario schema accepts a `calibration:` key, the section is
+ * blanked out (spaces, same line breaks) so every other problem keeps its line and column.
+ */
+export function readCalibrationFile(file: string): { text: string; section?: CalibrationSection; scenarioText: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    loadScenario(file); // throws the usual located error (missing file, folder, permissions)
+    throw new UserError(`cannot read ${file}`);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  let data: unknown;
+  try {
+    data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 1000 }) : undefined;
+  } catch {
+    data = undefined; // parseScenarioText reports the YAML problem
+  }
+  if (!isPlainObject(data) || data[SECTION] === undefined) return { text, scenarioText: text };
+  const r = calibrationSpecSchema.safeParse(data[SECTION], { reportInput: true });
+  if (!r.success) {
+    const problems = toPathIssues(r.error.issues, calibrationSpecSchema, data[SECTION]).map((i) => {
+      const full = [SECTION, ...i.path];
+      return { file, ...position(lineCounter, offsetOf(doc, full, i.atKey)), path: pathToString(full), message: i.message, ...(i.suggestion !== undefined && { suggestion: i.suggestion }) };
+    });
+    throw new ScenarioError(problems, file);
+  }
+  const manifest = Object.hasOwn(data, MANIFEST_KEY);
+  const scenarioText = manifest || SECTION in scenarioSchema.shape ? text : blankOut(text, doc, SECTION);
+  return { text, section: r.data, scenarioText };
+}
+
+/** The text with a top-level key and its value replaced by spaces (and, in a flow map such as JSON, one separating comma). */
+function blankOut(text: string, doc: Document, key: string): string {
+  if (!isMap(doc.contents)) return text;
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+  if (!pair || !isNode(pair.key) || !pair.key.range) return text;
+  let start = pair.key.range[0];
+  let end = isNode(pair.value) && pair.value.range ? pair.value.range[2] : pair.key.range[2];
+  if (doc.contents.flow) {
+    const after = /^\s*,/.exec(text.slice(end));
+    if (after) end += after[0].length;
+    else {
+      const before = /,\s*$/.exec(text.slice(0, start));
+      if (before) start = before.index;
+    }
+  }
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+}
+
+function historyCsv(r: CalibrationResult, ranges: readonly ParamRange[], targets: readonly CalibrationTarget[]): string {
+  const header = ['evaluation', 'iteration', 'step', ...ranges.map((q) => q.path), ...targets.map((t) => t.metric), 'objective', 'best'];
+  return toCsv(header, r.history.map((h) => [h.evaluation, h.iteration, h.step, ...h.values, ...h.simulated, h.f, h.best]));
+}
+
+const fmt = (v: number) => (Number.isFinite(v) ? formatHuman(v, Math.abs(v) < 1 ? 4 : humanDecimals(v) + 1) : '∞');
+
+function printFit(r: CalibrationResult, ranges: readonly ParamRange[], params: unknown, dir: string, fileCount: number): void {
+  console.log(`Calibration ${r.reason === 'converged' ? 'converged' : 'stopped at the evaluation budget'}: objective ${fmt(r.objective)} after ${r.evaluations} evaluations (${r.restarts} restart${r.restarts === 1 ? '' : 's'}).`);
+  for (const [i, p] of r.parameters.entries()) console.log(`  ${p.path} = ${fmt(p.value)}   (range ${ranges[i].min}–${ranges[i].max}; scenario had ${fmt(currentValue(params, { ...ranges[i], min: -Infinity, max: Infinity }))})`);
+  console.log('Targets:');
+  for (const f of r.fit) console.log(`  ${f.metric}: target ${fmt(f.target)}, simulated ${fmt(f.simulated)} [95% ${fmt(f.lo)}, ${fmt(f.hi)}], residual ${fmt(f.residual)}`);
+  console.log(`\nWrote ${fileCount} files to ${dir}/ (calibrated.yaml is ready for \`cxsim compare\`).`);
+}

@@ -1,0 +1,58 @@
+/** What `cxsim sweep` and `cxsim reproduce` (of a sweep's manifest) share: plan, run with resume, write outputs and manifest, print. */
+import { join } from 'node:path';
+import { collectSweep, planSweep, type SweepResult } from '../experiments/sweep.js';
+import type { SweepSpec } from '../experiments/sweepSpec.js';
+import { buildManifest, hashFiles, type Manifest } from '../outputs/manifest.js';
+import { SUMMARY_METRICS, type SummaryMetricKey } from '../outputs/summaryMetrics.js';
+import { formatSweepTable } from '../outputs/sweepTables.js';
+import { writeSweepOutputs } from '../outputs/sweepWrite.js';
+import { writeManifest } from '../outputs/write.js';
+import { suggest } from '../scenario/describe.js';
+import { UserError } from '../scenario/errors.js';
+import { toScenarioFile } from '../scenario/normalize.js';
+import type { Scenario } from '../scenario/schema.js';
+import { VERSION } from '../version.js';
+import { runStored } from './experiment.js';
+
+export const DEFAULT_METRIC: SummaryMetricKey = 'finalNps';
+
+export interface SweepExecution {
+  scenario: Scenario;
+  spec: SweepSpec;
+  dir: string;
+  quiet: boolean;
+  workers?: number;
+  fresh?: boolean;
+}
+
+/** A sweep's manifest: the usual one, plus the sweep as run (every default spelled out) to rerun or reproduce it. */
+export type SweepManifest = Manifest & { sweep: SweepSpec };
+
+export function checkMetric(metric: string): SummaryMetricKey {
+  const keys = SUMMARY_METRICS.map((m) => m.key as string);
+  if (keys.includes(metric)) return metric as SummaryMetricKey;
+  // `nps` means finalNps: try a typo first, then a key containing what was typed.
+  const close = suggest(metric, keys) ?? keys.find((k) => k.toLowerCase().includes(metric.toLowerCase()));
+  throw new UserError(`unknown metric \`${metric}\`${close ? `; did you mean \`${close}\`?` : ''} (metrics: ${keys.join(', ')})`);
+}
+
+export async function executeSweep(x: SweepExecution): Promise<{ result: SweepResult; manifest: SweepManifest }> {
+  const { scenario } = x;
+  const metric = checkMetric(x.spec.metric ?? DEFAULT_METRIC);
+  const plan = planSweep(scenario, x.spec);
+  const spec: SweepSpec = { ...x.spec, design: plan.design, strategy: plan.strategy.name, metric, replications: plan.replications };
+  const draft: SweepManifest = {
+    ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['sweep'], cxsimVersion: VERSION, seed: scenario.seed, days: scenario.days, replications: plan.replications, strategies: [plan.strategy.name] }),
+    sweep: spec,
+  };
+  const results = await runStored({ jobs: plan.jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim sweep', keepStore: true });
+  const result = collectSweep(plan, results);
+  const { files } = await writeSweepOutputs({ dir: x.dir, result, metric, manifest: draft });
+  const manifest = { ...draft, files: await hashFiles(x.dir, files) };
+  await writeManifest(x.dir, manifest);
+  if (!x.quiet) {
+    console.log(formatSweepTable(result, metric));
+    console.log(`Wrote ${files.length + 1} files to ${x.dir}/ (chart in ${join(x.dir, 'charts')}/; finished runs kept in runs.jsonl, so rerunning with another --metric costs no simulation).`);
+  }
+  return { result, manifest };
+}
