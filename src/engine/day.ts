@@ -20,7 +20,7 @@ import { experienceHazard, premiumExcess, settleLeavers } from '../model/churn.j
 import { UNRESOLVED } from '../model/config.js';
 import type { DayContext } from '../model/context.js';
 import { runEpisode } from '../model/episodes.js';
-import { becomeCustomer, CHURNED, CUSTOMER, PROSPECT } from '../model/population.js';
+import { becomeCustomer, CHURNED, CUSTOMER, PROSPECT, type Population } from '../model/population.js';
 import { endProblem, experienceContact } from '../model/recovery.js';
 import { setStanding } from '../model/standing.js';
 import { mixedReachShare, talk } from '../model/wom.js';
@@ -28,24 +28,37 @@ import { hitsAt, newSkipper } from '../random/bernoulli.js';
 
 /** Scratch lists reused every day (sized to the market, so no day allocates). */
 export interface DayScratch {
+  /** The customers, in ascending index order: the customer pass visits only them. */
+  customers: Int32Array;
+  customerCount: number;
+  stayed: Int32Array; // customers seen by the population pass (after the day's churn), ascending
+  stayedCount: number;
   leavers: Int32Array;
-  adopters: Int32Array;
+  adopters: Int32Array; // ascending: found in index order
   adopterCount: number;
   heard: Int32Array; // customers whose trust moved
   heardTrust: Float32Array;
   heardCount: number;
 }
 
-export function newDayScratch(n: number): DayScratch {
-  return { leavers: new Int32Array(n), adopters: new Int32Array(n), adopterCount: 0, heard: new Int32Array(n), heardTrust: new Float32Array(n), heardCount: 0 };
+export function newDayScratch(pop: Population): DayScratch {
+  const n = pop.n;
+  const d: DayScratch = {
+    customers: new Int32Array(n), customerCount: 0, stayed: new Int32Array(n), stayedCount: 0,
+    leavers: new Int32Array(n), adopters: new Int32Array(n), adopterCount: 0,
+    heard: new Int32Array(n), heardTrust: new Float32Array(n), heardCount: 0,
+  };
+  for (let i = 0; i < n; i++) if (pop.state[i] === CUSTOMER) d.customers[d.customerCount++] = i;
+  return d;
 }
 
-/** Episodes and churn draws; returns how many customers want to leave (listed in `leavers`). */
-export function customerPass(c: DayContext, leavers: Int32Array): number {
+/** Episodes and churn draws; returns how many customers want to leave (listed in `d.leavers`). */
+export function customerPass(c: DayContext, d: DayScratch): number {
   const { pop, cfg } = c;
   c.tally.churnAtRisk += pop.aggregates.customers;
   if (cfg.quietCustomers) return 0;
-  const { state, segment, satisfaction, trust, jump } = pop;
+  const { segment, satisfaction, trust, jump } = pop;
+  const list = d.customers, leavers = d.leavers;
   const segBase = cfg.segBaseHazard, segExpected = cfg.segAsExpected, segPrice = cfg.segPriceExcessFactor;
   const beta = cfg.satSensitivity, gamma = cfg.trustSensitivity, trust0 = cfg.trust0, decay = cfg.jumpDecay;
   const premium = cfg.pricePremium > 0;
@@ -54,8 +67,8 @@ export function customerPass(c: DayContext, leavers: Int32Array): number {
   const episodes = newSkipper(cfg.episodeProb, episodeRng, customerShare);
   const questions = newSkipper(cfg.questionProb, questionRng, customerShare);
   let count = 0;
-  for (let i = 0, n = pop.n; i < n; i++) {
-    if (state[i] !== CUSTOMER) continue;
+  for (let k = 0, m = d.customerCount; k < m; k++) {
+    const i = list[k];
     if (hitsAt(episodes, i, episodeRng)) runEpisode(c, i);
     if (hitsAt(questions, i, questionRng)) c.desk.ask(i);
     const seg = segment[i];
@@ -111,7 +124,7 @@ export function populationPass(c: DayContext, d: DayScratch): void {
   // Arrays that are all zero today are not read (exact, and a large saving in memory traffic).
   const messagesToday = c.tally.womPositive + c.tally.womNegative > 0;
   const anyDetractors = agg.detractors > 0;
-  let reached = 0, adopters = 0, heardCount = 0;
+  let reached = 0, adopters = 0, heardCount = 0, stayed = 0;
   for (let i = 0; i < n; i++) {
     const st = state[i];
     let heard = mixedHeard, msgPos = mixedMsgPos, msgNeg = mixedMsgNeg, degree = 0;
@@ -127,6 +140,7 @@ export function populationPass(c: DayContext, d: DayScratch): void {
       }
     }
     if (st === CUSTOMER) {
+      d.stayed[stayed++] = i;
       if (heard) {
         const t = trustAfterHearing(trust[i], msgPos, msgNeg, gain, loss);
         if (t !== trust[i]) {
@@ -157,6 +171,7 @@ export function populationPass(c: DayContext, d: DayScratch): void {
   }
   d.adopterCount = adopters;
   d.heardCount = heardCount;
+  d.stayedCount = stayed;
   c.tally.womReach += mixed ? (n - agg.customers) * mixedReachShare(wom, n) : reached;
   wom.mixedPositive = 0;
   wom.mixedNegative = 0;
@@ -170,4 +185,15 @@ export function applyDeferred(c: DayContext, d: DayScratch): void {
     setStanding(pop, cfg, i, pop.satisfaction[i], d.heardTrust[k]);
   }
   for (let k = 0; k < d.adopterCount; k++) becomeCustomer(pop, cfg, d.adopters[k], c.day);
+  mergeCustomers(d);
+}
+
+/** Tomorrow's customer list: those who stayed today merged with today's adopters (both ascending). */
+function mergeCustomers(d: DayScratch): void {
+  const { stayed, adopters, customers } = d;
+  let a = 0, b = 0, k = 0;
+  while (a < d.stayedCount && b < d.adopterCount) customers[k++] = stayed[a] < adopters[b] ? stayed[a++] : adopters[b++];
+  while (a < d.stayedCount) customers[k++] = stayed[a++];
+  while (b < d.adopterCount) customers[k++] = adopters[b++];
+  d.customerCount = k;
 }

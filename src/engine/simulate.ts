@@ -54,7 +54,7 @@ export function simulate(spec: RunSpec): RunResult {
       ? simpleDesk(cfg, cfg.n)
       : contactCentre(cfg, compileService(params.service), pop, stream(seed, 'rep', rep, 'staff'));
   const c: DayContext = { pop, cfg, wom: newWom(params.wom.network.meanDegree), desk, tally, day: 0, rng: {} as Streams };
-  const scratch = newDayScratch(cfg.n);
+  const scratch = newDayScratch(pop);
   const series = emptySeries(days);
   const accounts: Accounts = { payingDays: 0, cohortValue: 0 };
   const zero: Ledger = { revenue: 0, acquisitionCost: 0, retentionCost: 0, symbolCost: 0, fixedCost: 0, staffCost: 0, goodwillCost: 0, profit: 0 };
@@ -66,7 +66,7 @@ export function simulate(spec: RunSpec): RunResult {
     c.day = day;
     for (const purpose of PURPOSES) c.rng[purpose] = stream(seed, 'rep', rep, 'day', day, purpose);
     resetTally(tally);
-    const count = customerPass(c, scratch.leavers);
+    const count = customerPass(c, scratch);
     settleAndServe(c, scratch.leavers, count);
     populationPass(c, scratch);
     applyDeferred(c, scratch);
