@@ -31,7 +31,7 @@ export { morris, morrisDesign, morrisAnalyse, morrisModel, type MorrisOptions, t
 export { sobol, sobolDesign, sobolAnalyse, sobolModel, type SobolOptions, type SobolResult } from './experiments/sobol.js';
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './experiments/nelderMead.js';
 export { calibrate, calibratedScenarioText, type CalibrateOptions, type CalibrationResult, type CalibrationTarget } from './experiments/calibrate.js';
-export { calibrationSpecSchema, type CalibrationSection } from './experiments/calibrationSpec.js';
+export { calibrationSpecSchema, type CalibrationSection } from './scenario/calibrationSchema.js';
 export { evaluatePoints, findMetric, parseParamRange, resolveRanges, type EvaluationOptions, type MetricDef, type ParamRange, type Target } from './experiments/objective.js';
 export { morrisTornado, sobolTornado } from './outputs/charts/tornado.js';
 export { calibrationChart } from './outputs/charts/calibration.js';

@@ -126,8 +126,6 @@ export interface CalibratedFileOptions {
   note: readonly string[];
   /** Scenario-wide settings the calibration ran with (seed, days, replications given on the command line). */
   settings?: Record<string, number>;
-  /** Keep a `calibration:` section (only when the scenario schema accepts one). */
-  keepCalibration: boolean;
 }
 
 /**
@@ -161,7 +159,6 @@ export function calibratedScenarioText(source: string, parameters: readonly Assi
   }
   if (manifest && isMap(strategies)) inheritInStrategies(doc, strategies, parameters, source);
   for (const [k, v] of Object.entries(o.settings ?? {})) doc.set(k, v);
-  if (!o.keepCalibration) doc.delete('calibration');
   const first = isMap(doc.contents) ? doc.contents.items[0]?.key : undefined;
   const note = o.note.map((l) => ` ${l}`).join('\n');
   if (isNode(first)) first.commentBefore = first.commentBefore ? `${first.commentBefore}\n\n${note}` : note;

@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { nonneg, posint, prob, score, section } from './fields.js';
+import { calibrationSpecSchema } from './calibrationSchema.js';
 import { serviceSchema } from './serviceSchema.js';
+import { sweepSpecSchema } from './sweepSchema.js';
 
 const segmentSchema = z
   .strictObject({
@@ -281,6 +283,8 @@ export const scenarioSchema = z.strictObject({
     .record(strategyName, strategyInputSchema)
     .default({})
     .describe('Named strategies: each overrides parameters of the baseline (deep merge). The baseline itself is the top-level parameters.'),
+  sweep: sweepSpecSchema.optional().describe('A parameter sweep `cxsim sweep` runs on this scenario (command-line flags override it).'),
+  calibration: calibrationSpecSchema.optional().describe('Parameters `cxsim calibrate` fits to observed targets.'),
 });
 
 export type Params = z.output<typeof paramsSchema>;

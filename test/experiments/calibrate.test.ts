@@ -135,7 +135,7 @@ describe('calibratedScenarioText', () => {
   const source = ['# my market', 'name: Test', 'days: 30 # a month', 'market: { size: 500, initialCustomers: 100 }', 'strategies:', '  push:', '    acquisition: { spendPerDay: 900 }', ''].join('\n');
 
   it('writes the values into the baseline, keeps comments, and the file loads with them', () => {
-    const text = calibratedScenarioText(source, [{ path: 'market.initialCustomers', value: 120 }, { path: 'journey.processQuality', value: 0.975 }], { note: ['Calibrated by a test'], keepCalibration: false, settings: { days: 60 } });
+    const text = calibratedScenarioText(source, [{ path: 'market.initialCustomers', value: 120 }, { path: 'journey.processQuality', value: 0.975 }], { note: ['Calibrated by a test'], settings: { days: 60 } });
     expect(text).toContain('# my market');
     expect(text).toContain('# Calibrated by a test');
     expect(text).toMatch(/initialCustomers: 120 # calibrated \(was 100\)/);

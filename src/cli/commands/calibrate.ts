@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Argv, CommandModule } from 'yargs';
 import { calibrate, calibratedScenarioText, type CalibrationResult, type CalibrationTarget } from '../../experiments/calibrate.js';
-import { calibrationSpecSchema, parseTargetFlag, type CalibrationSection, type TargetFlag } from '../../experiments/calibrationSpec.js';
+import { calibrationSpecSchema, parseTargetFlag, type CalibrationSection, type TargetFlag } from '../../scenario/calibrationSchema.js';
 import { defaultScale, findMetric, parseParamRange, resolveRanges, type ParamRange } from '../../experiments/objective.js';
 import { calibrationChart } from '../../outputs/charts/calibration.js';
 import { formatHuman, humanDecimals, toCsv } from '../../outputs/format.js';
@@ -18,11 +18,10 @@ import { renderSvg } from '../../outputs/render.js';
 import { writeManifest } from '../../outputs/write.js';
 import { ScenarioError, UserError, pathToString } from '../../scenario/errors.js';
 import { toPathIssues } from '../../scenario/issues.js';
-import { loadScenario, MANIFEST_KEY, parseScenarioText } from '../../scenario/load.js';
+import { loadScenario, parseScenarioText } from '../../scenario/load.js';
 import { isPlainObject } from '../../scenario/merge.js';
 import { toScenarioFile } from '../../scenario/normalize.js';
 import { offsetOf, position } from '../../scenario/positions.js';
-import { scenarioSchema } from '../../scenario/schema.js';
 import { VERSION } from '../../version.js';
 import { defaultOutDir } from '../execute.js';
 import { createProgress } from '../progress.js';
@@ -107,7 +106,7 @@ export async function runCalibration(argv: CalibrateArgs): Promise<void> {
   await put('fit.csv', toCsv(['metric', 'target', 'simulated', 'lo95', 'hi95', 'residual', 'scale', 'weight', 'contribution'], result.fit.map((f) => [f.metric, f.target, f.simulated, f.lo, f.hi, f.residual, f.scale, f.weight, f.contribution])));
   const note = [`Calibrated by cxsim ${VERSION} (cxsim calibrate): objective ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}),`, `${replications} replications per candidate on seed ${scenario.seed}, ${scenario.days} days. Fit: ${result.fit.map((f) => `${f.metric} ${fmt(f.simulated)} vs target ${fmt(f.target)}`).join('; ')}.`];
   const settings = { ...(argv.seed !== undefined && { seed: scenario.seed }), ...(argv.days !== undefined && { days: scenario.days }) };
-  await put('calibrated.yaml', calibratedScenarioText(text, result.parameters, { note, settings, keepCalibration: SECTION in scenarioSchema.shape }));
+  await put('calibrated.yaml', calibratedScenarioText(text, result.parameters, { note, settings }));
   const spec2 = calibrationChart(scenario, result, EXPERIMENT_METRICS, [`Fit of ${ranges.map((r) => r.path).join(', ')} by Nelder–Mead; ${replications} replications per candidate on the same seeds`, `Objective Σ weight·((simulated − target)/scale)² = ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}); line = best so far`]);
   await put('charts/calibration.vl.json', JSON.stringify(spec2, null, 2) + '\n');
   await put('charts/calibration.svg', await renderSvg(spec2));
@@ -134,8 +133,7 @@ function currentValue(params: unknown, r: ParamRange): number {
 
 /**
  * The file's text, its `calibration:` section (checked, problems located by line) and the text to
- * validate as a scenario. Until the scenario schema accepts a `calibration:` key, the section is
- * blanked out (spaces, same line breaks) so every other problem keeps its line and column.
+ * validate as a scenario (the scenario schema accepts the section as it is).
  */
 export function readCalibrationFile(file: string): { text: string; section?: CalibrationSection; scenarioText: string } {
   let text: string;
@@ -162,27 +160,7 @@ export function readCalibrationFile(file: string): { text: string; section?: Cal
     });
     throw new ScenarioError(problems, file);
   }
-  const manifest = Object.hasOwn(data, MANIFEST_KEY);
-  const scenarioText = manifest || SECTION in scenarioSchema.shape ? text : blankOut(text, doc, SECTION);
-  return { text, section: r.data, scenarioText };
-}
-
-/** The text with a top-level key and its value replaced by spaces (and, in a flow map such as JSON, one separating comma). */
-function blankOut(text: string, doc: Document, key: string): string {
-  if (!isMap(doc.contents)) return text;
-  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
-  if (!pair || !isNode(pair.key) || !pair.key.range) return text;
-  let start = pair.key.range[0];
-  let end = isNode(pair.value) && pair.value.range ? pair.value.range[2] : pair.key.range[2];
-  if (doc.contents.flow) {
-    const after = /^\s*,/.exec(text.slice(end));
-    if (after) end += after[0].length;
-    else {
-      const before = /,\s*$/.exec(text.slice(0, start));
-      if (before) start = before.index;
-    }
-  }
-  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+  return { text, section: r.data, scenarioText: text };
 }
 
 function historyCsv(r: CalibrationResult, ranges: readonly ParamRange[], targets: readonly CalibrationTarget[]): string {
