@@ -94,7 +94,8 @@ export async function runCalibration(argv: CalibrateArgs): Promise<void> {
     progress.stop();
   }
   const spec = { parameters: Object.fromEntries(ranges.map((r) => [r.path, { min: r.min, max: r.max }])), targets: Object.fromEntries(targets.map((t) => [t.metric, { value: t.value, scale: t.scale, weight: t.weight }])), maxEvaluations, replications };
-  const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['calibrate'], cxsimVersion: VERSION, seed: scenario.seed, days: scenario.days, replications, strategies: [base.name] }), calibration: spec };
+  const source = recordedSource(text) ?? { text, settings: { ...(argv.seed !== undefined && { seed: scenario.seed }), ...(argv.days !== undefined && { days: scenario.days }) } };
+  const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['calibrate'], cxsimVersion: VERSION, seed: scenario.seed, days: scenario.days, replications, strategies: [base.name] }), calibration: spec, source };
   const files: string[] = [];
   const put = async (path: string, body: string) => {
     await mkdir(dirname(join(dir, path)), { recursive: true });
@@ -105,8 +106,9 @@ export async function runCalibration(argv: CalibrateArgs): Promise<void> {
   await put('calibration.csv', historyCsv(result, ranges, targets));
   await put('fit.csv', toCsv(['metric', 'target', 'simulated', 'lo95', 'hi95', 'residual', 'scale', 'weight', 'contribution'], result.fit.map((f) => [f.metric, f.target, f.simulated, f.lo, f.hi, f.residual, f.scale, f.weight, f.contribution])));
   const note = [`Calibrated by cxsim ${VERSION} (cxsim calibrate): objective ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}),`, `${replications} replications per candidate on seed ${scenario.seed}, ${scenario.days} days. Fit: ${result.fit.map((f) => `${f.metric} ${fmt(f.simulated)} vs target ${fmt(f.target)}`).join('; ')}.`];
-  const settings = { ...(argv.seed !== undefined && { seed: scenario.seed }), ...(argv.days !== undefined && { days: scenario.days }) };
-  await put('calibrated.yaml', calibratedScenarioText(text, result.parameters, { note, settings }));
+  // calibrated.yaml is the user's own file with the fit written in; a rerun from the manifest
+  // writes it from the recorded source, so it reproduces byte for byte.
+  await put('calibrated.yaml', calibratedScenarioText(source.text, result.parameters, { note, settings: source.settings }));
   const spec2 = calibrationChart(scenario, result, EXPERIMENT_METRICS, [`Fit of ${ranges.map((r) => r.path).join(', ')} by Nelder–Mead; ${replications} replications per candidate on the same seeds`, `Objective Σ weight·((simulated − target)/scale)² = ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}); line = best so far`]);
   await put('charts/calibration.vl.json', JSON.stringify(spec2, null, 2) + '\n');
   await put('charts/calibration.svg', await renderSvg(spec2));
@@ -161,6 +163,16 @@ export function readCalibrationFile(file: string): { text: string; section?: Cal
     throw new ScenarioError(problems, file);
   }
   return { text, section: r.data, scenarioText: text };
+}
+
+/** The scenario text and command-line settings a calibration manifest recorded (undefined for a scenario file). */
+function recordedSource(text: string): { text: string; settings: Record<string, number> } | undefined {
+  try {
+    const source = (JSON.parse(text) as { cxsimManifest?: number; source?: { text: string; settings: Record<string, number> } }).source;
+    return typeof source?.text === 'string' ? source : undefined;
+  } catch {
+    return undefined; // YAML, not a manifest
+  }
 }
 
 function historyCsv(r: CalibrationResult, ranges: readonly ParamRange[], targets: readonly CalibrationTarget[]): string {

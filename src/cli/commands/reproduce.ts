@@ -1,6 +1,7 @@
 /**
- * `cxsim reproduce <manifest>`: re-runs what a manifest recorded (scenario as resolved, seed,
- * strategies) into a fresh folder and checks every output against the recorded SHA-256.
+ * `cxsim reproduce <manifest>`: re-runs what a manifest recorded (compare, run, sweep,
+ * sensitivity or calibrate; scenario as resolved, seed, settings) into a fresh folder and
+ * checks every output against the recorded SHA-256.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,9 @@ import { UserError } from '../../scenario/errors.js';
 import { loadScenario } from '../../scenario/load.js';
 import { execute } from '../execute.js';
 import { executeSweep, type SweepManifest } from '../sweepExecute.js';
+import { runCalibration } from './calibrate.js';
 import { withFriendlyErrors } from './handleErrors.js';
+import { runSensitivity } from './sensitivity.js';
 
 interface ReproduceArgs {
   manifest: string;
@@ -28,13 +31,9 @@ export const command: CommandModule<object, ReproduceArgs> = {
       .option('quiet', { alias: 'q', type: 'boolean', default: false }) as never,
   handler: withFriendlyErrors(async (argv: ReproduceArgs) => {
     const recorded = readManifest(argv.manifest);
-    const scenario = loadScenario(argv.manifest);
     const dir = argv.out ?? join(dirname(argv.manifest), 'reproduced');
-    // A sweep's manifest records its sweep next to the scenario; everything else re-runs through execute.
-    const sweep = (recorded as Partial<SweepManifest>).sweep;
-    const { manifest } = recorded.command[0] === 'sweep' && sweep
-      ? await executeSweep({ scenario, spec: sweep, dir, quiet: true })
-      : await execute({ scenario, command: recorded.command, strategies: recorded.strategies, dir, quiet: true });
+    await rerun(argv.manifest, recorded, dir);
+    const manifest = readManifest(join(dir, 'manifest.json'));
     const expected = new Map(recorded.files.map((f) => [f.path, f.sha256]));
     const differing = manifest.files.filter((f) => expected.get(f.path) !== f.sha256).map((f) => f.path);
     const missing = recorded.files.filter((f) => !manifest.files.some((g) => g.path === f.path)).map((f) => f.path);
@@ -48,6 +47,17 @@ export const command: CommandModule<object, ReproduceArgs> = {
     if (!argv.quiet) console.log(`✓ all ${recorded.files.length} files reproduced byte for byte in ${dir}/`);
   }),
 };
+
+/** Re-runs a manifest with the command that wrote it; each command rereads its own manifests. */
+async function rerun(path: string, recorded: Manifest, dir: string): Promise<void> {
+  const kind = recorded.command[0];
+  if (kind === 'sensitivity') return runSensitivity({ scenario: path, out: dir, quiet: true });
+  if (kind === 'calibrate') return runCalibration({ scenario: path, out: dir, quiet: true });
+  const scenario = loadScenario(path);
+  const sweep = (recorded as Partial<SweepManifest>).sweep;
+  if (kind === 'sweep' && sweep) await executeSweep({ scenario, spec: sweep, dir, quiet: true });
+  else await execute({ scenario, command: recorded.command, strategies: recorded.strategies, dir, quiet: true });
+}
 
 function readManifest(path: string): Manifest {
   let parsed: Partial<Manifest>;
