@@ -4,6 +4,11 @@
  *   await chart(spec)       as the last expression of a cell: shows a Vega-Lite chart
  *   await show(spec)        anywhere in a cell: shows it now (several charts in one cell)
  *   table(records)          as the last expression of a cell: an HTML table (plain text as fallback)
+ *   md(text) / await note(text)   Markdown text, at the end of a cell / now
+ *
+ * Prefer md and note to console.log: Deno 2.9's kernel forwards console output asynchronously and
+ * can report a cell finished before all of it is sent, so headless runs (nbconvert) and sometimes
+ * JupyterLab lose it or show it under the next cell. Displays are sent in order.
  *
  * A chart is sent as one MIME bundle holding both the Vega-Lite spec and its SVG, rendered
  * headlessly by the library's renderSvg: JupyterLab and VS Code draw the interactive Vega-Lite
@@ -46,6 +51,14 @@ export async function chart(spec: VlSpec): Promise<Displayable> {
 /** Shows a chart now, e.g. several in one cell. Only inside the Deno Jupyter kernel. */
 export async function show(spec: VlSpec): Promise<void> {
   await jupyter().display(await vegaLiteBundle(spec), { raw: true });
+}
+
+/** Markdown text to end a cell with (plain text as fallback). */
+export const md = (text: string): Displayable => displayable({ 'text/markdown': text, 'text/plain': text });
+
+/** Shows Markdown text now; use instead of console.log (see above). Only inside the Deno Jupyter kernel. */
+export async function note(text: string): Promise<void> {
+  await jupyter().display({ 'text/markdown': text, 'text/plain': text }, { raw: true });
 }
 
 type Cell = string | number | boolean | null | undefined;
@@ -96,6 +109,6 @@ function jupyter(): DenoJupyter {
   } catch {
     found = undefined;
   }
-  if (!found) throw new Error('show() needs the Deno Jupyter kernel (Deno.jupyter); end the cell with `await chart(spec)` elsewhere');
+  if (!found) throw new Error('show() and note() need the Deno Jupyter kernel (Deno.jupyter); elsewhere end the cell with `await chart(spec)` or md(text)');
   return found;
 }

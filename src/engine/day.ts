@@ -24,6 +24,7 @@ import { becomeCustomer, CHURNED, CUSTOMER, PROSPECT, type Population } from '..
 import { endProblem, experienceContact } from '../model/recovery.js';
 import { setStanding } from '../model/standing.js';
 import { mixedReachShare, talk } from '../model/wom.js';
+import { weekdayOf } from '../model/service/calendar.js';
 import { hitsAt, newSkipper } from '../random/bernoulli.js';
 
 /** Scratch lists reused every day (sized to the market, so no day allocates). */
@@ -65,7 +66,7 @@ export function customerPass(c: DayContext, d: DayScratch): number {
   const churnRng = c.rng.churn, episodeRng = c.rng.episodes, questionRng = c.rng.questions;
   const customerShare = pop.aggregates.customers / pop.n;
   const episodes = newSkipper(cfg.episodeProb, episodeRng, customerShare);
-  const questions = newSkipper(cfg.questionProb, questionRng, customerShare);
+  const questions = newSkipper(cfg.questionProbByWeekday[weekdayOf(c.day, cfg.startWeekday)], questionRng, customerShare);
   let count = 0;
   for (let k = 0, m = d.customerCount; k < m; k++) {
     const i = list[k];

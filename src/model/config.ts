@@ -6,6 +6,7 @@
  */
 import type { Params } from '../scenario/schema.js';
 import { SEVERITIES } from '../scenario/schema.js';
+import { WEEKDAYS } from '../scenario/serviceSchema.js';
 
 /** Aggregation rules of an episode's steps. */
 export const MULTIPLICATIVE = 0, ADDITIVE = 1, WEAKEST_LINK = 2;
@@ -60,8 +61,10 @@ export interface ModelConfig {
   jumpIncrement: Float64Array;
   jumpDecay: number;
   recoveryScore: Float64Array;
-  /** Probability a customer has a question today (contact centre only). */
-  questionProb: number;
+  /** Probability a customer has a service request on a day, by weekday (Monday first; contact centre only). */
+  questionProbByWeekday: Float64Array;
+  /** Weekday of day 1 (0 = Monday). */
+  startWeekday: number;
   /** True when nothing can happen to a customer in the customer pass (no episodes, questions or churn). */
   quietCustomers: boolean;
   // churn
@@ -102,7 +105,13 @@ const DAYS_PER_YEAR = 365;
 /** Hazard rate whose survival over `days` days is 1 − probability. */
 const hazardFor = (probability: number, days: number) => (probability >= 1 ? Infinity : -Math.log(1 - probability) / days);
 
-const questionProb = (p: Params) => (p.service.model === 'contactCentre' ? Math.min(1, p.service.questionsPerCustomerPerYear / DAYS_PER_YEAR) : 0);
+/** Daily request probability by weekday: the yearly rate spread by the weekday pattern (mean 1). */
+function questionProbByWeekday(p: Params): Float64Array {
+  const daily = p.service.model === 'contactCentre' ? p.service.questionsPerCustomerPerYear / DAYS_PER_YEAR : 0;
+  const w = p.service.arrivals?.weekdays ?? [1, 1, 1, 1, 1, 1, 1];
+  const mean = w.reduce((a, b) => a + b, 0) / 7;
+  return Float64Array.from(w, (x) => Math.min(1, (daily * x) / mean));
+}
 
 export function compileParams(p: Params): ModelConfig {
   const segs = Object.entries(p.market.segments);
@@ -157,8 +166,9 @@ export function compileParams(p: Params): ModelConfig {
     jumpIncrement: f64(outcomes.flatMap((o) => [jump(o.minor), jump(o.major)])),
     jumpDecay: decay,
     recoveryScore: f64([NaN, p.recovery.unresolvedScore, p.recovery.resolvedScore, p.recovery.resolvedQuicklyScore]),
-    questionProb: questionProb(p),
-    quietCustomers: Math.min(1, p.journey.episodesPerYear / DAYS_PER_YEAR) === 0 && p.churn.annualBaseRate === 0 && questionProb(p) === 0,
+    questionProbByWeekday: questionProbByWeekday(p),
+    startWeekday: WEEKDAYS.indexOf(p.service.startWeekday),
+    quietCustomers: Math.min(1, p.journey.episodesPerYear / DAYS_PER_YEAR) === 0 && p.churn.annualBaseRate === 0 && questionProbByWeekday(p).every((q) => q === 0),
     satSensitivity: p.churn.satisfactionSensitivity,
     trustSensitivity: p.churn.trustSensitivity,
     network: p.wom.network,

@@ -253,6 +253,11 @@ function checkParams(p: z.output<z.ZodObject<typeof paramsShape>>, ctx: z.Refine
   for (const [name, ch] of channels)
     if (typeof ch.hours === 'object' && ch.hours.close <= ch.hours.open)
       ctx.addIssue({ code: 'custom', path: ['service', 'channels', name, 'hours', 'close'], message: `closes (${ch.hours.close}) before it opens (${ch.hours.open})` });
+  const arrivals = p.service.arrivals;
+  if (arrivals?.hourly && !arrivals.hourly.some((w) => w > 0))
+    ctx.addIssue({ code: 'custom', path: ['service', 'arrivals', 'hourly'], message: 'at least one hour needs a positive weight' });
+  if (arrivals?.weekdays && !arrivals.weekdays.some((w) => w > 0))
+    ctx.addIssue({ code: 'custom', path: ['service', 'arrivals', 'weekdays'], message: 'at least one weekday needs a positive weight' });
   if (p.service.arrivalTo <= p.service.arrivalFrom)
     ctx.addIssue({ code: 'custom', path: ['service', 'arrivalTo'], message: `arrivalTo (${p.service.arrivalTo}) must be after arrivalFrom (${p.service.arrivalFrom})` });
   if (p.economics.toleranceFull <= p.economics.toleranceFrom)

@@ -74,6 +74,13 @@ export const serviceShape = {
   arrivalFrom: z.number().min(0).max(24).default(7).describe('Customers contact the firm between arrivalFrom and arrivalTo o\'clock, uniformly. Default 7.'),
   arrivalTo: z.number().min(0).max(24).default(23).describe('See arrivalFrom. Default 23.'),
   questionsPerCustomerPerYear: nonneg(2, 'Service requests per customer per year that are not problems: questions, changes, claims.'),
+  arrivals: z
+    .strictObject({
+      hourly: z.array(z.number().min(0)).length(24).optional().describe('Relative weight of each hour 0–23 for the moment a customer wants contact; replaces arrivalFrom/arrivalTo.'),
+      weekdays: z.array(z.number().min(0)).length(7).optional().describe('Relative weight of Monday … Sunday for service requests (normalised to mean 1, so the yearly volume is unchanged).'),
+    })
+    .optional()
+    .describe('Arrival patterns by hour and weekday, when the scenario asks for them.'),
   channels: z.record(z.string().regex(/^[A-Za-z][\w-]*$/), channelSchema).default(defaultChannels).describe('Contact channels by name. Default phone (60%, office hours), email (30%), social (10%, extended hours).'),
   rewardScheme: z.enum(['financial', 'satisfaction']).default('financial').describe('What employees are rewarded on: sales and productivity targets, or customer satisfaction (F8). Default financial.'),
   style: z.enum(['process', 'personal']).default('process').describe('Scripted, fast, low-variance process service, or personal service that takes time for the person (F5, F10). Default process.'),

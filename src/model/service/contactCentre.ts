@@ -77,8 +77,15 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
     return to > from ? from + rng() * (to - from) : opening + rng() * (day + ch.hours.close * 60 - opening);
   }
 
-  /** A random minute of day d within the customers' contact window. */
-  const momentOf = (d: number) => dayStart(d) + svc.arrivalFrom + rng() * (svc.arrivalTo - svc.arrivalFrom);
+  /** A random minute of day d: by the hourly pattern when given, else uniform in the contact window. */
+  function momentOf(d: number): number {
+    const hours = svc.hourCum;
+    if (hours === null) return dayStart(d) + svc.arrivalFrom + rng() * (svc.arrivalTo - svc.arrivalFrom);
+    const u = rng();
+    let h = 0;
+    while (h < 23 && u >= hours[h]) h++;
+    return dayStart(d) + 60 * (h + rng());
+  }
 
   function dispatch(t: number): void {
     if (!deskOpen(t)) return;

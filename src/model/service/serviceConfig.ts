@@ -24,7 +24,8 @@ export interface ServiceConfig {
   startWeekday: number;
   arrivalFrom: number; // minute of day
   arrivalTo: number;
-  questionProb: number; // per customer per day
+  /** Cumulative hour weights (24, last = 1) for the moment of contact, or null for the uniform window. */
+  hourCum: Float64Array | null;
   channels: ChannelConfig[];
   channelCum: Float64Array;
   reward: Service['rewards']['financial'];
@@ -51,6 +52,12 @@ function hoursOf(h: Service['channels'][string]['hours']): Hours {
   return { open: h.open, close: h.close, weekdays: h.weekdays.map((d) => WEEKDAYS.indexOf(d)) };
 }
 
+function cumulative(weights: readonly number[]): Float64Array {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  return Float64Array.from(weights, (w) => (sum += w) / total);
+}
+
 export function compileService(s: Service): ServiceConfig {
   const entries = Object.entries(s.channels);
   let cum = 0;
@@ -60,7 +67,7 @@ export function compileService(s: Service): ServiceConfig {
     startWeekday: WEEKDAYS.indexOf(s.startWeekday),
     arrivalFrom: s.arrivalFrom * 60,
     arrivalTo: s.arrivalTo * 60,
-    questionProb: Math.min(1, s.questionsPerCustomerPerYear / 365),
+    hourCum: s.arrivals?.hourly ? cumulative(s.arrivals.hourly) : null,
     channels: entries.map(([name, c]) => ({
       name,
       hours: hoursOf(c.hours),
