@@ -10,7 +10,7 @@ import { periodValue } from '../../../src/model/metrics.js';
 import { paramsWith, run, sumDays } from '../../helpers/model.js';
 
 const requestsPerYear = 6;
-const base = (arrivals: object, hours: object = '24/7') =>
+const base = (arrivals: object, hours: string | object = '24/7') =>
   paramsWith(
     {
       market: { size: 2000, initialCustomers: 2000 },
