@@ -6,9 +6,10 @@
  *   table(records)          as the last expression of a cell: an HTML table (plain text as fallback)
  *   md(text) / await note(text)   Markdown text, at the end of a cell / now
  *
- * Prefer md and note to console.log: Deno 2.9's kernel forwards console output asynchronously and
- * can report a cell finished before all of it is sent, so headless runs (nbconvert) and sometimes
- * JupyterLab lose it or show it under the next cell. Displays are sent in order.
+ * Prefer md and note to console.log: Deno 2.9's kernel can report a cell finished a moment before
+ * it has sent the cell's outputs, console output most often (it is forwarded separately), now and
+ * then the result too. Plain nbconvert drops such late outputs (tools/deno_execute.py waits for
+ * them), and an interactive frontend may drop them or show them under the next cell.
  *
  * A chart is sent as one MIME bundle holding both the Vega-Lite spec and its SVG, rendered
  * headlessly by the library's renderSvg: JupyterLab and VS Code draw the interactive Vega-Lite
@@ -61,18 +62,17 @@ export async function note(text: string): Promise<void> {
   await jupyter().display({ 'text/markdown': text, 'text/plain': text }, { raw: true });
 }
 
-type Cell = string | number | boolean | null | undefined;
-
 /**
- * Records (objects with the same keys) as a table to end a cell with; numbers are formatted with
- * `fmt`. Columns follow the first record's keys unless given.
+ * Records (objects with the same keys, e.g. the library's tidy rows) as a table to end a cell
+ * with; numbers are formatted with `fmt`. Columns follow the first record's keys unless given.
  */
-export function table(records: readonly Record<string, Cell>[], columns?: readonly string[]): Displayable {
-  const cols = columns ?? Object.keys(records[0] ?? {});
-  const text = (v: Cell) => (typeof v === 'number' ? fmt(v) : v === null || v === undefined ? '' : String(v));
-  const cells = records.map((r) => cols.map((c) => text(r[c])));
+export function table<T extends object>(records: readonly T[], columns?: readonly (keyof T & string)[]): Displayable {
+  const cols: readonly string[] = columns ?? Object.keys(records[0] ?? {});
+  const value = (r: T, c: string): unknown => (r as Record<string, unknown>)[c];
+  const text = (v: unknown) => (typeof v === 'number' ? fmt(v) : v === null || v === undefined ? '' : String(v));
+  const cells = records.map((r) => cols.map((c) => text(value(r, c))));
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const align = (c: string) => (records.every((r) => typeof r[c] !== 'string') ? 'right' : 'left');
+  const align = (c: string) => (records.every((r) => typeof value(r, c) !== 'string') ? 'right' : 'left');
   const html = [
     '<table>',
     `<thead><tr>${cols.map((c) => `<th style="text-align:${align(c)}">${esc(c)}</th>`).join('')}</tr></thead>`,
@@ -87,11 +87,11 @@ export function table(records: readonly Record<string, Cell>[], columns?: readon
   return displayable({ 'text/html': html, 'text/plain': plain });
 }
 
-/** A number for a table: thousands separated, about three significant digits, never exponential. */
+/** A number for a table: thousands separated, whole numbers as such, else about three significant digits; never exponential. */
 export function fmt(x: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? '–' : String(x);
   const a = Math.abs(x);
-  const decimals = a >= 100 || a === 0 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  const decimals = a >= 100 || Number.isInteger(x) ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
   return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 

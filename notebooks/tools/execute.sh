@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Executes notebooks headlessly on the Deno kernel, as CI does:
 #   bash notebooks/tools/execute.sh [NOTEBOOK.ipynb …]      (default: every notebooks/*.ipynb)
-# Executed copies, outputs included, go to output/notebooks/ (or $NOTEBOOK_OUT). Exits 1 when a cell
-# of any notebook fails, 2 when a tool is missing. Needs `npm ci` (deno comes from node_modules) and
+# Each notebook's code cells are type-checked (deno check), then executed; executed copies, outputs
+# included, go to output/notebooks/ (or $NOTEBOOK_OUT). Exits 1 when a notebook fails its type check
+# or a cell fails, 2 when a tool is missing. Needs `npm ci` (deno comes from node_modules) and
 # Debian's jupyter-nbconvert, python3-nbclient and python3-ipykernel (see .ci/run).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -37,13 +38,29 @@ for nb in "$@"; do
   name="$(basename "$nb")"
   log="$out/${name%.ipynb}.log"
   start=$SECONDS
+  # Type-check first: Deno's kernel runs cells without checking types, so a notebook could drift
+  # from the library's API unnoticed. The code cells, in order, become one module beside the notebook.
+  check="$(dirname "$nb")/.${name%.ipynb}.check.ts"
+  node -e '
+    const nb = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const text = (c) => (Array.isArray(c.source) ? c.source.join("") : c.source);
+    process.stdout.write(nb.cells.filter((c) => c.cell_type === "code").map((c, i) => `// cell ${i + 1}\n${text(c)}\n`).join(";\n"));
+  ' "$nb" >"$check" && "$deno" check --quiet "$check" >"$log" 2>&1
+  checked=$?
+  rm -f "$check"
+  if [ $checked -ne 0 ]; then
+    status=1
+    echo "notebook $name: FAILED type check (log: $log)"
+    grep -v '^\s*$' "$log" | head -n 40 | sed 's/^/  /'
+    continue
+  fi
   # Not --execute: DenoExecutePreprocessor is nbconvert's ExecutePreprocessor, made to wait for
   # Deno's late outputs (see deno_execute.py). Each cell may take 10 minutes at most.
   if "$jupyter" nbconvert --to notebook \
       --Exporter.preprocessors=deno_execute.DenoExecutePreprocessor \
       --Exporter.preprocessors=nbconvert.preprocessors.coalesce_streams \
       --ExecutePreprocessor.timeout=600 \
-      --output-dir "$out" "$nb" >"$log" 2>&1; then
+      --output-dir "$out" "$nb" >>"$log" 2>&1; then
     echo "notebook $name: passed in $((SECONDS - start)) s"
   else
     status=1

@@ -63,7 +63,9 @@ export function customerPass(c: DayContext, d: DayScratch): number {
   const segBase = cfg.segBaseHazard, segExpected = cfg.segAsExpected, segPrice = cfg.segPriceExcessFactor;
   const beta = cfg.satSensitivity, gamma = cfg.trustSensitivity, trust0 = cfg.trust0, decay = cfg.jumpDecay;
   const premium = cfg.pricePremium > 0;
-  const churnRng = c.rng.churn, episodeRng = c.rng.episodes, questionRng = c.rng.questions;
+  // Who has an episode or a request today has streams of their own: a strategy that changes what
+  // happens inside an episode (more draws) leaves who has one untouched (common random numbers).
+  const churnRng = c.rng.churn, episodeRng = c.rng.episodeDays, questionRng = c.rng.questions;
   const customerShare = pop.aggregates.customers / pop.n;
   const episodes = newSkipper(cfg.episodeProb, episodeRng, customerShare);
   const questions = newSkipper(cfg.questionProbByWeekday[weekdayOf(c.day, cfg.startWeekday)], questionRng, customerShare);

@@ -41,7 +41,7 @@ export function networkFor(params: Params, seed: number, replication: number): C
   return buildNetwork(params.wom.network, params.market.size, stream(seed, 'rep', replication, 'network'));
 }
 
-const PURPOSES = ['episodes', 'wom', 'service', 'adoption', 'churn', 'retention', 'questions'] as const;
+const PURPOSES = ['episodeDays', 'episodes', 'wom', 'service', 'adoption', 'churn', 'retention', 'questions'] as const;
 
 export function simulate(spec: RunSpec): RunResult {
   const { seed, replication: rep, days, params } = spec;

@@ -39,8 +39,12 @@ export class JobsInterrupted extends Error {
  */
 export const SMALL_WORK_PERSON_DAYS = 40e6;
 
-/** All available cores, or 1 when the jobs are too small to pay for starting worker threads. */
+/**
+ * All available cores, or 1 when the jobs are too small to pay for starting worker threads, or
+ * when running under Deno (notebooks): its Node compatibility cannot start the tsx worker shim.
+ */
 export function defaultWorkers(jobs: readonly Job[]): number {
+  if ('Deno' in globalThis) return 1;
   const work = jobs.reduce((sum, j) => sum + j.params.market.size * j.days, 0);
   return work < SMALL_WORK_PERSON_DAYS ? 1 : availableParallelism();
 }

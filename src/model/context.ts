@@ -10,7 +10,8 @@ import type { Tally } from './tally.js';
 import type { Wom } from './wom.js';
 
 export interface Streams {
-  episodes: Rng;
+  episodeDays: Rng; // who has an episode today
+  episodes: Rng; // what happens in it
   wom: Rng;
   service: Rng;
   adoption: Rng;

@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult, Series } from '../../src/model/metrics.js';
-import { oneSegmentParams, params, run } from '../helpers/model.js';
+import { oneSegmentParams, params, run, sumDays } from '../helpers/model.js';
 
 const keys = (s: Series) => Object.keys(s) as (keyof Series)[];
 const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
@@ -53,7 +53,7 @@ describe('determinism', () => {
     const b = run(identical, 10, 7, 1);
     const c = run(identical, 10, 8, 0);
     expect(a.series.nps[0]).toBe(b.series.nps[0]);
-    expect(a.series.revenue[1]).toBe(b.series.revenue[1]); // same population …
+    expect(a.series.satisfaction[0]).toBe(b.series.satisfaction[0]); // same population …
     // … different days: ≈ 220 episodes a day, so equal 10-day series by chance are negligible.
     for (const other of [b, c]) expect(same(a.series.episodes, other.series.episodes)).toBe(false);
   });
@@ -83,5 +83,25 @@ describe('common random numbers: changing only the symbols', () => {
     expect(same(a.series.womPositive, b.series.womPositive)).toBe(false);
     expect(same(a.series.symbolCost, b.series.symbolCost)).toBe(false);
     expect(same(a.series.trust, b.series.trust)).toBe(false); // what they heard moved trust, not churn
+  });
+});
+
+describe('common random numbers: changing what happens inside an episode', () => {
+  it('a strategy with other process quality and frustration has episodes on the same days, every day', () => {
+    // A closed market where nobody leaves keeps the same customers, so with "who has an episode"
+    // drawn from its own stream the daily episode counts are identical for 30 days, whatever the
+    // episodes contain. On the shared stream more failures (more draws) shifted later picks, and
+    // the counts parted within days.
+    const closed = params({
+      market: { size: 1_500, initialCustomers: 1_500 },
+      journey: { episodesPerYear: 40, processQuality: 0.95 },
+      churn: { annualBaseRate: 0 },
+      recovery: { silent: { minor: 0, major: 0 }, unresolved: { minor: 0, major: 0 }, resolved: { minor: 0, major: 0 }, resolvedQuickly: { minor: 0, major: 0 } },
+    });
+    const a = run(closed, 30, 6);
+    const b = run(params({ ...closed, journey: { ...closed.journey, processQuality: 0.9, frustrationRate: 0.3 } }), 30, 6);
+    expect(sumDays(a.series.lost) + sumDays(b.series.lost)).toBe(0);
+    expect(Array.from(b.series.episodes)).toEqual(Array.from(a.series.episodes));
+    expect(sumDays(b.series.problems)).toBeGreaterThan(sumDays(a.series.problems));
   });
 });

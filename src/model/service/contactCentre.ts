@@ -27,7 +27,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
   const stats = newDeskStats();
   const events = new EventHeap();
   // Contacts and cases: columns indexed by id, ids recycled.
-  const contacts = new IdPool(['agent', 'case', 'channel', 'status', 'escalate'], ['origin', 'arrive', 'start', 'handle']);
+  const contacts = new IdPool(['agent', 'case', 'channel', 'status', 'escalate'], ['origin', 'arrive', 'start', 'handle', 'abandonAt']);
   const cases = new IdPool(['agent', 'severity', 'bad', 'channel', 'contacts'], ['lastScore']);
   const ct = contacts.int, ctT = contacts.float, cs = cases.int, csF = cases.float;
   const syncQueue = new Fifo(), asyncQueue = new Fifo(), idle = new Fifo();
@@ -193,7 +193,10 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
       stats.arrived++;
       const ch = svc.channels[ct.channel[id]];
       (ch.synchronous ? syncQueue : asyncQueue).push(id);
-      if (ch.patienceMinutes > 0) events.push(t - ch.patienceMinutes * Math.log(1 - rng()), id * 8 + ABANDON);
+      // The hang-up event names the contact id, and ids are recycled: it counts only if it is
+      // still this contact's own moment (a later contact reusing the id has its own, or none).
+      ctT.abandonAt[id] = ch.patienceMinutes > 0 ? t - ch.patienceMinutes * Math.log(1 - rng()) : NaN;
+      if (ch.patienceMinutes > 0) events.push(ctT.abandonAt[id], id * 8 + ABANDON);
       dispatch(t);
     } else if (type === DONE) {
       const x = serving[id];
@@ -202,7 +205,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
       finish(x, id, t);
       dispatch(t);
     } else if (type === ABANDON) {
-      if (ct.status[id] !== QUEUED) return;
+      if (ct.status[id] !== QUEUED || ctT.abandonAt[id] !== t) return;
       ct.status[id] = GONE; // freed when the queue reaches it
       stats.abandoned++;
       const c = ct.case[id];
