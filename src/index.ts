@@ -16,7 +16,7 @@ export { ScenarioError, UserError } from './scenario/errors.js';
 export type { Params, Scenario, ScenarioInput, Strategy } from './scenario/schema.js';
 
 // Running: one thread (runScenario) or a pool of worker threads (runJobs), identical results.
-export { runScenario } from './engine/runner.js';
+export { runScenario } from './experiments/networkCache.js';
 export { runJob, scenarioJobs, type Job } from './experiments/jobs.js';
 export { defaultWorkers, JobsInterrupted, runJobs, type RunJobsOptions } from './experiments/pool.js';
 export { openRunStore, runJobsResumable, type RunStore } from './experiments/resume.js';

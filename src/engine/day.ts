@@ -83,7 +83,7 @@ export function customerPass(c: DayContext, d: DayScratch): number {
       const e = experienceHazard(base, segExpected[seg], s, trust[i], beta, gamma, trust0);
       h += premium ? e * (1 + segPrice[seg] * premiumExcess(cfg, s)) : e;
     }
-    if (j !== 0) jump[i] = decay === 0 ? 0 : j * decay; // 0·∞ would be NaN
+    if (j !== 0) jump[i] = j * decay;
     if (h > 0 && churnRng() < -Math.expm1(-h)) leavers[count++] = i;
   }
   return count;
@@ -187,7 +187,7 @@ export function applyDeferred(c: DayContext, d: DayScratch): void {
     const i = d.heard[k];
     setStanding(pop, cfg, i, pop.satisfaction[i], d.heardTrust[k]);
   }
-  for (let k = 0; k < d.adopterCount; k++) becomeCustomer(pop, cfg, d.adopters[k], c.day);
+  for (let k = 0; k < d.adopterCount; k++) becomeCustomer(pop, cfg, d.adopters[k]);
   mergeCustomers(d);
 }
 

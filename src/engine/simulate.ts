@@ -12,7 +12,6 @@ import { buildNetwork } from '../model/network/index.js';
 import { record } from '../model/observe.js';
 import { createPopulation } from '../model/population.js';
 import { contactCentre } from '../model/service/contactCentre.js';
-import { newDeskStats } from '../model/service/desk.js';
 import { compileService } from '../model/service/serviceConfig.js';
 import { simpleDesk } from '../model/service/simpleDesk.js';
 import { startPaying } from '../model/standing.js';
@@ -58,7 +57,7 @@ export function simulate(spec: RunSpec): RunResult {
   const series = emptySeries(days);
   const accounts: Accounts = { payingDays: 0, cohortValue: 0 };
   const zero: Ledger = { revenue: 0, acquisitionCost: 0, retentionCost: 0, symbolCost: 0, fixedCost: 0, staffCost: 0, goodwillCost: 0, profit: 0 };
-  record(pop, tally, newDeskStats(), zero, series, 0);
+  record(pop, tally, desk.stats, zero, series, 0);
   spec.onReady?.();
   let customerDays = 0, churnEvents = 0, acquisitionSpend = 0, acquired = 0, revenue = 0;
   const agg = pop.aggregates;

@@ -6,7 +6,8 @@
 import { networkFor, simulate } from '../engine/simulate.js';
 import type { RunResult } from '../model/metrics.js';
 import type { Csr } from '../model/network/csr.js';
-import type { Job } from './jobs.js';
+import type { Scenario } from '../scenario/schema.js';
+import { scenarioJobs, type Job } from './jobs.js';
 
 /** Few entries: jobs are dispatched replication-major, so hits come from the last few graphs. */
 const CAPACITY = 3;
@@ -26,4 +27,9 @@ export function cachedJobRunner(capacity = CAPACITY): JobRunner {
     cache.set(key, network);
     return simulate({ strategy: job.strategy, params: job.params, seed: job.seed, replication: job.replication, days: job.days, network });
   };
+}
+
+/** Every strategy × replication of a scenario in this thread (strategy-major), networks shared. */
+export function runScenario(scenario: Scenario, strategies?: readonly string[]): RunResult[] {
+  return scenarioJobs(scenario, strategies).map(cachedJobRunner());
 }

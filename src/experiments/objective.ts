@@ -7,6 +7,7 @@ import { finite, mean } from '../stats/summary.js';
 import type { Job } from './jobs.js';
 import { applyPoint, describePoint, resolveParameter, type SweptParameter } from './paramPaths.js';
 import { runJobs } from './pool.js';
+import { parseParamFlag } from './sweepSpec.js';
 
 /** A numeric model parameter varied between min and max; Morris, Sobol and calibration work on u ∈ [0, 1] mapped linearly onto it. */
 export interface ParamRange {
@@ -23,11 +24,9 @@ export interface Assignment {
 
 /** Parses `journey.processQuality=0.95:0.999` (the `--param` syntax of sensitivity and calibrate). */
 export function parseParamRange(text: string): ParamRange {
-  const m = /^\s*([^=\s]+)\s*=\s*([^:]+):(.+)$/.exec(text);
-  const min = m ? Number(m[2]) : NaN;
-  const max = m ? Number(m[3]) : NaN;
-  if (!m || !Number.isFinite(min) || !Number.isFinite(max)) throw new UserError(`--param ${JSON.stringify(text)}: expected path=min:max, e.g. journey.processQuality=0.95:0.999`);
-  return { path: m[1], min, max };
+  const [path, values] = parseParamFlag(text);
+  if (!('min' in values) || values.levels !== undefined) throw new UserError(`--param ${JSON.stringify(text)}: expected path=min:max, e.g. journey.processQuality=0.95:0.999`);
+  return { path, min: values.min, max: values.max };
 }
 
 /** Ranges resolved against a strategy's parameters: the path exists and is numeric (paramPaths), and whether it is a whole number. */

@@ -10,7 +10,7 @@
  */
 import type { ModelConfig } from './config.js';
 import type { DayContext } from './context.js';
-import { CHURNED, type Population } from './population.js';
+import { CHURNED } from './population.js';
 import { leaveStanding } from './standing.js';
 
 /** Premium above what a customer of satisfaction S tolerates (F7). */
@@ -27,16 +27,6 @@ export function premiumExcess(cfg: ModelConfig, s: number): number {
  */
 export function experienceHazard(base: number, asExpected: number, s: number, t: number, beta: number, gamma: number, trust0: number): number {
   return base * Math.exp(beta * (asExpected - s) + gamma * (trust0 - t));
-}
-
-/** Churn hazard H of customer i today (before the jump decays). */
-export function hazard(cfg: ModelConfig, pop: Population, i: number): number {
-  const seg = pop.segment[i];
-  const base = cfg.segBaseHazard[seg];
-  if (base <= 0) return pop.jump[i];
-  const s = pop.satisfaction[i];
-  const h = experienceHazard(base, cfg.segAsExpected[seg], s, pop.trust[i], cfg.satSensitivity, cfg.trustSensitivity, cfg.trust0);
-  return pop.jump[i] + h * (1 + cfg.segPriceExcessFactor[seg] * premiumExcess(cfg, s));
 }
 
 /** Offers saves to the day's would-be leavers (stream `retention`); the others churn. */

@@ -48,7 +48,8 @@ export interface ModelConfig {
   trust0: number;
   ltrTrustWeight: number;
   trustGoodGain: number;
-  trustProblemLoss: number;
+  trustProblemLoss: number; // a failure (softened by proactive honesty, F16)
+  trustBadContactLoss: number; // a bad service contact
   trustPosGain: number;
   trustNegLoss: number;
   // complaints by severity: P(headquarters), P(headquarters or front line)
@@ -124,9 +125,11 @@ export function compileParams(p: Params): ModelConfig {
   // Proactive honesty about failures keeps part of the trust and brings customers back (F16).
   const honest = p.service.honesty === 'proactive';
   const quitFactor = honest ? p.service.experience.honestQuitFactor : 1;
-  const jump = (q: number) => hazardFor(q * quitFactor, 1) * (1 - decay);
+  // A certain quit (q = 1) stays a finite hazard (P(stay) = e^(−34.5) ≈ 10⁻¹⁵), so jumps never go infinite.
+  const jump = (q: number) => hazardFor(Math.min(q * quitFactor, 1 - 1e-15), 1) * (1 - decay);
   const outcomes = [p.recovery.silent, p.recovery.unresolved, p.recovery.resolved, p.recovery.resolvedQuickly];
   const fan = (f: number | 'all') => (f === 'all' ? ALL : f);
+  const requests = questionProbByWeekday(p);
   return {
     n: p.market.size,
     initialCustomers: p.market.initialCustomers,
@@ -157,6 +160,7 @@ export function compileParams(p: Params): ModelConfig {
     ltrTrustWeight: p.trust.ltrWeight,
     trustGoodGain: p.trust.goodEpisodeGain,
     trustProblemLoss: p.trust.problemLoss * (honest ? p.service.experience.honestTrustFactor : 1),
+    trustBadContactLoss: p.trust.problemLoss,
     trustPosGain: p.trust.positiveMessageGain,
     trustNegLoss: p.trust.negativeMessageLoss,
     complainHq: f64(SEVERITIES.map((s) => p.complaints[s].headquarters)),
@@ -166,9 +170,9 @@ export function compileParams(p: Params): ModelConfig {
     jumpIncrement: f64(outcomes.flatMap((o) => [jump(o.minor), jump(o.major)])),
     jumpDecay: decay,
     recoveryScore: f64([NaN, p.recovery.unresolvedScore, p.recovery.resolvedScore, p.recovery.resolvedQuicklyScore]),
-    questionProbByWeekday: questionProbByWeekday(p),
+    questionProbByWeekday: requests,
     startWeekday: WEEKDAYS.indexOf(p.service.startWeekday),
-    quietCustomers: Math.min(1, p.journey.episodesPerYear / DAYS_PER_YEAR) === 0 && p.churn.annualBaseRate === 0 && questionProbByWeekday(p).every((q) => q === 0),
+    quietCustomers: Math.min(1, p.journey.episodesPerYear / DAYS_PER_YEAR) === 0 && p.churn.annualBaseRate === 0 && requests.every((q) => q === 0),
     satSensitivity: p.churn.satisfactionSensitivity,
     trustSensitivity: p.churn.trustSensitivity,
     network: p.wom.network,

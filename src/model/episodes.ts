@@ -41,7 +41,7 @@ export function runEpisode(c: DayContext, i: number): void {
     const headquarters = u < cfg.complainHq[worst];
     tally.complaintsVoiced++;
     if (headquarters) tally.complaintsHeard++;
-    c.desk.submit(i, worst, headquarters, bad);
+    c.desk.submit(i, worst, bad);
   } else {
     if (bad) addChurnJump(pop, cfg, i, worst, SILENT);
     talk(pop, cfg, c.wom, tally, streams.wom, i, score);

@@ -18,14 +18,9 @@ export function ltrScore(s: number, t: number, disposition: number, trustWeight:
   return s + trustWeight * (t - trust0) + disposition;
 }
 
-/** Likelihood to recommend (0–10) of customer i, before rounding. */
-export function ltrRaw(pop: Population, cfg: ModelConfig, i: number): number {
-  return ltrScore(pop.satisfaction[i], pop.trust[i], pop.disposition[i], cfg.ltrTrustWeight, cfg.trust0);
-}
-
 /** Likelihood to recommend (0–10) of customer i, as the customer would answer. */
 export function likelihoodToRecommend(pop: Population, cfg: ModelConfig, i: number): number {
-  const l = Math.round(ltrRaw(pop, cfg, i));
+  const l = Math.round(ltrScore(pop.satisfaction[i], pop.trust[i], pop.disposition[i], cfg.ltrTrustWeight, cfg.trust0));
   return l < 0 ? 0 : l > 10 ? 10 : l;
 }
 

@@ -17,9 +17,7 @@ export interface Population {
   contacts: Csr | null; // the social network; null = fully mixed
   state: Uint8Array; // PROSPECT | CUSTOMER | CHURNED
   segment: Uint8Array;
-  wonBack: Uint8Array; // 1 once a churned person became a customer again
   initialCohort: Uint8Array; // 1 while a day-0 customer has never left (for realised CLV)
-  joinDay: Int32Array; // day of the latest adoption (0 for the initial customers)
   satisfaction: Float32Array; // experience memory S, 0–10
   trust: Float32Array; // 0–1
   disposition: Float32Array; // fixed personal offset of likelihood-to-recommend
@@ -46,9 +44,7 @@ export function createPopulation(cfg: ModelConfig, contacts: Csr | null, traits:
     contacts,
     state: new Uint8Array(n),
     segment: new Uint8Array(n),
-    wonBack: new Uint8Array(n),
     initialCohort: new Uint8Array(n),
-    joinDay: new Int32Array(n).fill(-1),
     satisfaction: new Float32Array(n),
     trust: new Float32Array(n),
     disposition: new Float32Array(n),
@@ -78,7 +74,7 @@ export function createPopulation(cfg: ModelConfig, contacts: Csr | null, traits:
     pop.margin[i] = cfg.segMarginPerDay[s] * (cfg.spendSigma > 0 ? Math.exp(cfg.spendSigma * normal(traits) - spendShift) : 1);
   }
   for (const i of sampleWithoutReplacement(n, cfg.initialCustomers, initial)) {
-    becomeCustomer(pop, cfg, i, 0);
+    becomeCustomer(pop, cfg, i);
     pop.initialCohort[i] = 1;
     startPaying(pop, i);
   }
@@ -90,13 +86,9 @@ export function createPopulation(cfg: ModelConfig, contacts: Csr | null, traits:
  * initial trust; the customer joins the aggregates and advocates from now on. Paying starts
  * the day after (startPaying, called by the engine).
  */
-export function becomeCustomer(pop: Population, cfg: ModelConfig, i: number, day: number): void {
-  if (pop.state[i] === CHURNED) {
-    pop.wonBack[i] = 1;
-    pop.churnedCount--;
-  }
+export function becomeCustomer(pop: Population, cfg: ModelConfig, i: number): void {
+  if (pop.state[i] === CHURNED) pop.churnedCount--;
   pop.state[i] = CUSTOMER;
-  pop.joinDay[i] = day;
   pop.satisfaction[i] = cfg.segAsExpected[pop.segment[i]];
   pop.trust[i] = cfg.trust0;
   pop.jump[i] = 0;

@@ -27,7 +27,7 @@ export function remembered(cfg: ModelConfig, s: number, score: number): number {
  */
 export function experienceContact(pop: Population, cfg: ModelConfig, i: number, score: number): void {
   const t = pop.trust[i];
-  const trust = score >= cfg.neutralScore ? Math.min(1, t + cfg.trustGoodGain) : score < cfg.badThreshold ? Math.max(0, t - cfg.trustProblemLoss) : t;
+  const trust = score >= cfg.neutralScore ? Math.min(1, t + cfg.trustGoodGain) : score < cfg.badThreshold ? Math.max(0, t - cfg.trustBadContactLoss) : t;
   setStanding(pop, cfg, i, remembered(cfg, pop.satisfaction[i], score), trust);
 }
 

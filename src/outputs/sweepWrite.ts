@@ -1,12 +1,10 @@
 /** Writes a sweep's outputs: sweep.csv, sweep-summary.csv and the chart as Vega-Lite JSON and SVG, after the draft manifest. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import type { SweepResult } from '../experiments/sweep.js';
 import { sweepChart } from './charts/sweep.js';
 import { renderSvg } from './render.js';
 import type { SummaryMetricKey } from './summaryMetrics.js';
 import { sweepCsv, sweepSummaryCsv } from './sweepTables.js';
-import { writeManifest } from './write.js';
+import { outputWriter, writeManifest } from './write.js';
 
 export interface WriteSweepInput {
   dir: string;
@@ -18,12 +16,7 @@ export interface WriteSweepInput {
 
 /** Returns the paths written besides manifest.json (relative, forward slashes), ready for hashFiles. */
 export async function writeSweepOutputs({ dir, result, metric, manifest }: WriteSweepInput): Promise<{ files: string[] }> {
-  const files: string[] = [];
-  const put = async (path: string, text: string) => {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-    files.push(path);
-  };
+  const { files, put } = outputWriter(dir);
   await writeManifest(dir, manifest);
   await put('sweep.csv', sweepCsv(result));
   await put('sweep-summary.csv', sweepSummaryCsv(result));

@@ -16,6 +16,22 @@ export interface WriteOutputsInput {
 
 const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
 
+/**
+ * A writer of output files under `dir`: `put(path, text)` creates folders as needed and records
+ * the path (relative, forward slashes) in `files`, ready for hashFiles.
+ */
+export function outputWriter(dir: string): { files: string[]; put: (path: string, text: string) => Promise<void> } {
+  const files: string[] = [];
+  return {
+    files,
+    put: async (path, text) => {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+      files.push(path);
+    },
+  };
+}
+
 /** Writes manifest.json (2-space JSON plus newline); call again after adding file hashes. */
 export async function writeManifest(dir: string, manifest: object): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -27,12 +43,7 @@ export async function writeManifest(dir: string, manifest: object): Promise<void
  * forward slashes), ready for hashFiles: the manifest cannot list its own hash.
  */
 export async function writeOutputs({ dir, scenario, results, manifest }: WriteOutputsInput): Promise<{ files: string[] }> {
-  const files: string[] = [];
-  const put = async (path: string, text: string) => {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-    files.push(path);
-  };
+  const { files, put } = outputWriter(dir);
   await writeManifest(dir, manifest);
   await put('metrics.csv', metricsCsv(results, scenario));
   await put('summary.csv', summaryCsv(scenario, results));

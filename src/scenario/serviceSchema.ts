@@ -93,7 +93,7 @@ export const serviceShape = {
       solveProbability: prob(0.75, 'Chance that an average employee solves a problem in one contact, before reward, skill and engagement factors.'),
       questionSolveProbability: prob(0.9, 'The same for a question or request (easier than a problem).'),
       retryProbability: prob(0.8, 'Probability a customer whose problem was not solved contacts the firm again (falls by this factor per attempt).'),
-      retryDelayDays: nonneg(1, 'Days until a repeat contact.'),
+      retryDelayDays: posint(1, 'Days until a repeat contact (the customer tries again at a moment of that day).'),
       maxContacts: posint(4, 'Contacts after which a customer gives up on a problem.'),
       approvalShare: prob(0.35, 'Share of problem contacts that need a decision in the customer\'s favour: without autonomy they wait for a superior\'s permission, with autonomy the employee decides on the spot (F9).'),
       approvalDelayDays: nonneg(2, 'Days until a permission comes back and the problem is solved.'),

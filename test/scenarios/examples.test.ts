@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/engine/runner.js';
+import { runScenario } from '../../src/experiments/networkCache.js';
 import { METRIC_BY_KEY, METRIC_KEYS } from '../../src/model/metrics.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';

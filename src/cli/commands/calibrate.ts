@@ -4,8 +4,6 @@
  * writes calibration.csv, fit.csv, calibrated.yaml, a chart and a manifest.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Argv, CommandModule } from 'yargs';
 import { calibrate, calibratedScenarioText, type CalibrationResult, type CalibrationTarget } from '../../experiments/calibrate.js';
@@ -15,7 +13,7 @@ import { calibrationChart } from '../../outputs/charts/calibration.js';
 import { formatHuman, humanDecimals, toCsv } from '../../outputs/format.js';
 import { buildManifest, hashFiles } from '../../outputs/manifest.js';
 import { renderSvg } from '../../outputs/render.js';
-import { writeManifest } from '../../outputs/write.js';
+import { outputWriter, writeManifest } from '../../outputs/write.js';
 import { ScenarioError, UserError, pathToString } from '../../scenario/errors.js';
 import { toPathIssues } from '../../scenario/issues.js';
 import { loadScenario, parseScenarioText } from '../../scenario/load.js';
@@ -96,12 +94,7 @@ export async function runCalibration(argv: CalibrateArgs): Promise<void> {
   const spec = { parameters: Object.fromEntries(ranges.map((r) => [r.path, { min: r.min, max: r.max }])), targets: Object.fromEntries(targets.map((t) => [t.metric, { value: t.value, scale: t.scale, weight: t.weight }])), maxEvaluations, replications };
   const source = recordedSource(text) ?? { text, settings: { ...(argv.seed !== undefined && { seed: scenario.seed }), ...(argv.days !== undefined && { days: scenario.days }) } };
   const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['calibrate'], cxsimVersion: VERSION, seed: scenario.seed, days: scenario.days, replications, strategies: [base.name] }), calibration: spec, source };
-  const files: string[] = [];
-  const put = async (path: string, body: string) => {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), body);
-    files.push(path);
-  };
+  const { files, put } = outputWriter(dir);
   await writeManifest(dir, draft);
   await put('calibration.csv', historyCsv(result, ranges, targets));
   await put('fit.csv', toCsv(['metric', 'target', 'simulated', 'lo95', 'hi95', 'residual', 'scale', 'weight', 'contribution'], result.fit.map((f) => [f.metric, f.target, f.simulated, f.lo, f.hi, f.residual, f.scale, f.weight, f.contribution])));

@@ -4,8 +4,7 @@
  * sensitivity.csv, effects.csv (Morris), a tornado chart and a manifest.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { morrisModel, rankDescending, type ModelMorrisResult } from '../../experiments/morris.js';
 import { findMetric, parseParamRange, resolveRanges, valuesAt, type EvaluationOptions, type MetricDef, type ParamRange, type ResolvedRanges } from '../../experiments/objective.js';
@@ -15,7 +14,7 @@ import { formatHuman, humanDecimals, toCsv } from '../../outputs/format.js';
 import { buildManifest, hashFiles } from '../../outputs/manifest.js';
 import { renderSvg } from '../../outputs/render.js';
 import { SUMMARY_METRICS } from '../../outputs/summaryMetrics.js';
-import { writeManifest } from '../../outputs/write.js';
+import { outputWriter, writeManifest } from '../../outputs/write.js';
 import { UserError } from '../../scenario/errors.js';
 import { loadScenario, MANIFEST_KEY } from '../../scenario/load.js';
 import { isPlainObject } from '../../scenario/merge.js';
@@ -110,12 +109,7 @@ export async function runSensitivity(argv: SensitivityArgs): Promise<void> {
     runner: (jobs) => runStored({ jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers: argv.workers, quiet: argv.quiet ?? false, label: 'cxsim sensitivity', keepStore: false }),
   };
   const common = { base: strategy.params, ranges, metric: metric.extract, seed: scenario.seed, evaluation };
-  const files: string[] = [];
-  const put = async (path: string, text: string) => {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-    files.push(path);
-  };
+  const { files, put } = outputWriter(dir);
   const subtitle = [`${strategy.label}, day ${scenario.days}; ${scenario.replications} replication${scenario.replications === 1 ? '' : 's'} per point, the same seeds at every point`];
   await writeManifest(dir, draft);
   if (method === 'morris') {

@@ -25,6 +25,7 @@ const QUESTION = -1;
 export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Population, hireRng: Rng): ServiceDesk {
   const staff = hireStaff(svc, hireRng);
   const stats = newDeskStats();
+  stats.engagement = svc.staff.engagementInitial; // day 0 records the staff as hired
   const events = new EventHeap();
   // Contacts and cases: columns indexed by id, ids recycled.
   const contacts = new IdPool(['agent', 'case', 'channel', 'status', 'escalate'], ['origin', 'arrive', 'start', 'handle', 'abandonAt']);
@@ -37,7 +38,6 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
   const newAgent = new Fifo(), newCase = new Fifo();
   let rng: Rng = () => 0;
   let report: DeskReport;
-  let today = 0;
 
   const asExpected = (agent: number) => cfg.segAsExpected[pop.segment[agent]];
   const deskOpen = (t: number) => svc.channels.some((ch) => isOpen(ch.hours, t, svc.startWeekday));
@@ -134,7 +134,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
     const k = cs.contacts[c];
     csF.lastScore[c] = score;
     if (k < svc.handling.maxContacts && rng() < Math.pow(svc.handling.retryProbability, k)) {
-      const day = Math.floor(t / MINUTES_PER_DAY) + 1 + Math.max(1, Math.round(svc.handling.retryDelayDays));
+      const day = Math.floor(t / MINUTES_PER_DAY) + 1 + svc.handling.retryDelayDays;
       newContact(cs.agent[c], c, cs.channel[c], momentOf(day));
     } else endCase(c, UNRESOLVED, score);
   }
@@ -144,7 +144,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
     const ch = svc.channels[ct.channel[x]];
     return contactScore(svc, {
       asExpected: asExpected(ct.agent[x]), result, waitMinutes: until - ctT.origin[x], toleranceMinutes: ch.toleranceMinutes,
-      earlierContacts: earlier, pitched, delighted, fit: e < 0 ? 0 : staff.fit[e],
+      earlierContacts: earlier, pitched, delighted, fit: e < 0 ? 0 : staff.fit[e], served: e >= 0,
     });
   }
 
@@ -225,7 +225,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
 
   return {
     stats,
-    submit(agent, severity, _headquarters, bad) {
+    submit(agent, severity, bad) {
       const c = cases.alloc();
       cs.agent[c] = agent;
       cs.severity[c] = severity;
@@ -241,7 +241,6 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
     step(day, dayRng, dayReport) {
       rng = dayRng;
       report = dayReport;
-      today = day;
       Object.assign(stats, newDeskStats());
       stats.engagement = updateEngagement(svc, staff);
       stats.staffCost = (svc.employees * deskOpenMinutes(svc, day)) / 60 * svc.costPerEmployeeHour;
@@ -250,7 +249,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
         const agent = newAgent.shift(), c = newCase.shift();
         const channel = pickChannel();
         if (c !== QUESTION) cs.channel[c] = channel;
-        newContact(agent, c, channel, momentOf(today));
+        newContact(agent, c, channel, momentOf(day));
       }
       const end = dayStart(day + 1);
       while (events.peekTime() < end) {

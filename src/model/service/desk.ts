@@ -50,7 +50,7 @@ export function newDeskStats(): DeskStats {
 
 export interface ServiceDesk {
   /** A customer complains about a problem of the given severity (bad = the episode was a bad experience). */
-  submit(agent: number, severity: number, headquarters: boolean, bad: boolean): void;
+  submit(agent: number, severity: number, bad: boolean): void;
   /** A customer has a question. */
   ask(agent: number): void;
   /** Works the day (minutes of day `day`); reports what ends; fills `stats` for the day. */

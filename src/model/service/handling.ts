@@ -6,8 +6,10 @@
  * and the contact's score for the customer, E · Π multipliers (solved or not, waiting beyond
  * the customer's tolerance, earlier contacts, being rushed, a sales pitch, warmth, delight),
  * capped at 10. Competence weighs more than speed (F5): not solving costs 40%, waiting at most
- * 30% (1 − 0.3·(1 − e^(−excess/tolerance))).
+ * `waitLoss` (10% by default: 1 − 0.1·(1 − e^(−excess/tolerance))). A caller who hung up met no
+ * employee: no rushing, warmth or delight.
  */
+import { normal } from '../../random/normal.js';
 import type { Rng } from '../../random/streams.js';
 import type { ChannelConfig, ServiceConfig } from './serviceConfig.js';
 import type { Staff } from './staff.js';
@@ -19,10 +21,10 @@ export function meanHandleMinutes(cfg: ServiceConfig, channel: ChannelConfig, st
 
 /** A handle time with the given mean: exponential, or log-normal with the style's variation. */
 export function drawHandleMinutes(cfg: ServiceConfig, mean: number, rng: Rng): number {
-  if (cfg.exponential || cfg.style.handleCv <= 0) return cfg.exponential ? -mean * Math.log(1 - rng()) : mean;
+  if (cfg.exponential) return -mean * Math.log(1 - rng());
+  if (cfg.style.handleCv <= 0) return mean;
   const s2 = Math.log(1 + cfg.style.handleCv * cfg.style.handleCv);
-  const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-  return mean * Math.exp(Math.sqrt(s2) * z - s2 / 2);
+  return mean * Math.exp(Math.sqrt(s2) * normal(rng) - s2 / 2);
 }
 
 /** Probability that employee e solves the matter in this contact (a problem, or a question). */
@@ -46,6 +48,7 @@ export interface ContactFeel {
   pitched: boolean;
   delighted: boolean;
   fit: number; // the employee's culture fit (warmth)
+  served: boolean; // false when the caller hung up before meeting anyone
 }
 
 /** The customer's score of a contact (0–10). */
@@ -55,8 +58,7 @@ export function contactScore(cfg: ServiceConfig, f: ContactFeel): number {
   let m = f.result === 'solved' ? x.solved : f.result === 'escalated' ? x.escalated : f.result === 'closedUnsolved' ? x.closedUnsolved : x.unsolved;
   m *= 1 - x.waitLoss * -Math.expm1(-excess);
   m *= Math.pow(x.repeat, f.earlierContacts);
-  m *= cfg.reward.rushedImpact;
-  m *= 1 + cfg.style.warmth * f.fit;
+  if (f.served) m *= cfg.reward.rushedImpact * (1 + cfg.style.warmth * f.fit);
   if (f.pitched) m *= cfg.upsell.irritation;
   if (f.delighted) m *= x.delightImpact;
   const s = f.asExpected * m;

@@ -31,7 +31,6 @@ export interface ServiceConfig {
   reward: Service['rewards']['financial'];
   style: Service['styles']['process'];
   autonomy: boolean;
-  proactive: boolean;
   feedbackVisibility: number;
   exponential: boolean;
   handling: Service['handling'];
@@ -81,7 +80,6 @@ export function compileService(s: Service): ServiceConfig {
     reward: s.rewards[s.rewardScheme],
     style: s.styles[s.style],
     autonomy: s.autonomy,
-    proactive: s.honesty === 'proactive',
     feedbackVisibility: s.feedbackVisibility,
     exponential: s.handling.distribution === 'exponential',
     handling: s.handling,

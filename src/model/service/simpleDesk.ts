@@ -16,7 +16,7 @@ export function simpleDesk(cfg: ModelConfig, capacity: number): ServiceDesk {
   const stats = newDeskStats();
   return {
     stats,
-    submit(i, sev, _headquarters, isBad) {
+    submit(i, sev, isBad) {
       agent[open] = i;
       severity[open] = sev;
       bad[open] = isBad ? 1 : 0;
