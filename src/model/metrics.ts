@@ -45,6 +45,7 @@ export const METRICS = [
   m('complaintsVoiced', 'Complaints voiced', 'complaints/day', 'flow', 'Problems complained about, front line or headquarters.'),
   m('complaintsHeard', 'Complaints heard', 'complaints/day', 'flow', 'Complaints that reach headquarters: what management sees (F2).'),
   m('resolved', 'Complaints resolved', 'complaints/day', 'flow', 'Voiced complaints resolved (quickly or not).'),
+  r('heardShare', 'Complaints heard ÷ dissatisfied in reality', '%', 'complaintsHeard', 'problems', 100, 'What management hears of the problems customers had (F2).'),
   // word of mouth (per day)
   m('womPositive', 'Positive WOM messages', 'messages/day', 'flow', 'Positive messages sent.'),
   m('womNegative', 'Negative WOM messages', 'messages/day', 'flow', 'Negative messages sent.'),
@@ -82,6 +83,7 @@ export const METRICS = [
   m('staffCost', 'Staff cost', 'money/day', 'money', 'Employees on duty × open hours × cost per hour.'),
   m('goodwillCost', 'Goodwill', 'money/day', 'money', 'Goodwill (coulance) paid (F9).'),
   m('upsellRevenue', 'Upsell margin', 'money/day', 'money', 'One-off margin from sales pitches in service contacts (part of margin earned).'),
+  r('goodwillPerProblem', 'Goodwill per problem', 'money/problem', 'goodwillCost', 'casesEnded', 1, 'Goodwill paid ÷ problems ended (F9).'),
   m('profit', 'Profit', 'money/day', 'money', 'Margin minus every cost of the day.'),
   m('cumulativeProfit', 'Cumulative profit', 'money', 'money', 'Profit summed from day 1.'),
 ] as const satisfies readonly MetricDef[];

@@ -23,16 +23,7 @@ export const SUMMARY_METRICS = [
   { key: 'costPerAcquisition', label: 'Cost per acquisition', unit: 'money/customer', extract: (r) => r.totals.costPerAcquisition },
   { key: 'customersAcquired', label: 'Customers acquired', unit: 'customers', extract: (r) => total(r.series.acquired) },
   { key: 'customersLost', label: 'Customers lost', unit: 'customers', extract: (r) => total(r.series.lost) },
-  {
-    key: 'complaintsHeardShare',
-    label: 'Complaints heard ÷ dissatisfied in reality',
-    unit: '%',
-    // F2: what management sees of the problems customers actually had; NaN when nobody had one.
-    extract: (r) => {
-      const problems = total(r.series.problems);
-      return problems > 0 ? (100 * total(r.series.complaintsHeard)) / problems : NaN;
-    },
-  },
+  { key: 'complaintsHeardShare', label: 'Complaints heard ÷ dissatisfied in reality', unit: '%', extract: overRun('heardShare') }, // F2
   {
     key: 'growthPerYear',
     label: 'Customer growth per year',
@@ -50,16 +41,7 @@ export const SUMMARY_METRICS = [
   { key: 'serviceLevel', label: 'Service level', unit: '% within target', extract: overRun('serviceLevel') },
   { key: 'staffCost', label: 'Staff cost', unit: 'money', extract: (r) => total(r.series.staffCost) },
   { key: 'goodwillCost', label: 'Goodwill paid', unit: 'money', extract: (r) => total(r.series.goodwillCost) },
-  {
-    key: 'goodwillPerProblem',
-    label: 'Goodwill per problem',
-    unit: 'money/problem',
-    // F9: goodwill granted per ended complaint case; NaN when no case ended.
-    extract: (r) => {
-      const cases = total(r.series.casesEnded);
-      return cases > 0 ? total(r.series.goodwillCost) / cases : NaN;
-    },
-  },
+  { key: 'goodwillPerProblem', label: 'Goodwill per problem', unit: 'money/problem', extract: overRun('goodwillPerProblem') }, // F9
   {
     key: 'npsStandardError',
     label: 'NPS sampling standard error',
