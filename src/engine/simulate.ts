@@ -10,7 +10,7 @@ import { emptySeries, type RunResult } from '../model/metrics.js';
 import type { Csr } from '../model/network/csr.js';
 import { buildNetwork } from '../model/network/index.js';
 import { record } from '../model/observe.js';
-import { createPopulation } from '../model/population.js';
+import { createPopulation, type Population } from '../model/population.js';
 import { contactCentre } from '../model/service/contactCentre.js';
 import { compileService } from '../model/service/serviceConfig.js';
 import { simpleDesk } from '../model/service/simpleDesk.js';
@@ -33,6 +33,8 @@ export interface RunSpec {
   onReady?: () => void;
   /** Called after every simulated day (progress reporting). */
   onDay?: (day: number) => void;
+  /** Read-only view of the population after day 0 and every day (tests recount the aggregates from it). */
+  inspect?: (day: number, pop: Population) => void;
 }
 
 /** The network a run uses: a function of (seed, replication, network spec, market size) only. */
@@ -58,6 +60,7 @@ export function simulate(spec: RunSpec): RunResult {
   const accounts: Accounts = { payingDays: 0, cohortValue: 0 };
   const zero: Ledger = { revenue: 0, acquisitionCost: 0, retentionCost: 0, symbolCost: 0, fixedCost: 0, staffCost: 0, goodwillCost: 0, profit: 0 };
   record(pop, tally, desk.stats, zero, series, 0);
+  spec.inspect?.(0, pop);
   spec.onReady?.();
   let customerDays = 0, churnEvents = 0, acquisitionSpend = 0, acquired = 0, revenue = 0;
   const agg = pop.aggregates;
@@ -78,6 +81,7 @@ export function simulate(spec: RunSpec): RunResult {
     acquisitionSpend += ledger.acquisitionCost;
     acquired += tally.acquiredMarketing + tally.acquiredWom + tally.wonBack;
     revenue += ledger.revenue;
+    spec.inspect?.(day, pop);
     spec.onDay?.(day);
   }
   const marginPerDay = accounts.payingDays > 0 ? revenue / accounts.payingDays : 0;
