@@ -127,6 +127,8 @@ export function populationPass(c: DayContext, d: DayScratch): void {
   // Arrays that are all zero today are not read (exact, and a large saving in memory traffic).
   const messagesToday = c.tally.womPositive + c.tally.womNegative > 0;
   const anyDetractors = agg.detractors > 0;
+  // Tomorrow's customer list is only read by a customer pass that does something.
+  const keepList = !cfg.quietCustomers;
   let reached = 0, adopters = 0, heardCount = 0, stayed = 0;
   for (let i = 0; i < n; i++) {
     const st = state[i];
@@ -143,7 +145,7 @@ export function populationPass(c: DayContext, d: DayScratch): void {
       }
     }
     if (st === CUSTOMER) {
-      d.stayed[stayed++] = i;
+      if (keepList) d.stayed[stayed++] = i;
       if (heard) {
         const t = trustAfterHearing(trust[i], msgPos, msgNeg, gain, loss);
         if (t !== trust[i]) {
@@ -188,7 +190,7 @@ export function applyDeferred(c: DayContext, d: DayScratch): void {
     setStanding(pop, cfg, i, pop.satisfaction[i], d.heardTrust[k]);
   }
   for (let k = 0; k < d.adopterCount; k++) becomeCustomer(pop, cfg, d.adopters[k]);
-  mergeCustomers(d);
+  if (!cfg.quietCustomers) mergeCustomers(d);
 }
 
 /** Tomorrow's customer list: those who stayed today merged with today's adopters (both ascending). */

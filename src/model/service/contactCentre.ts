@@ -32,6 +32,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
   const cases = new IdPool(['agent', 'severity', 'bad', 'channel', 'contacts'], ['lastScore']);
   const ct = contacts.int, ctT = contacts.float, cs = cases.int, csF = cases.float;
   const syncQueue = new Fifo(), asyncQueue = new Fifo(), idle = new Fifo();
+  const queues = [syncQueue, asyncQueue]; // callers first
   const serving = new Int32Array(svc.employees).fill(-1);
   for (let e = 0; e < svc.employees; e++) idle.push(e);
   // Today's new matters, turned into contacts in step() with the service stream.
@@ -110,7 +111,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
   }
 
   function nextQueued(): number {
-    for (const q of [syncQueue, asyncQueue]) {
+    for (const q of queues) {
       while (q.length > 0) {
         const x = q.shift();
         if (ct.status[x] === QUEUED) return x;
