@@ -22,8 +22,9 @@ for (const variant of ['network', 'mixed'] as const) {
     (r.graphSeconds > 0.001 ? `;  graph built in ${s(r.graphSeconds)}` : '') + `;  peak RSS ${r.peakRssMiB.toFixed(0)} MiB`);
 }
 const d = run('default', '100000');
-console.log(`\ndefault scenario, baseline, ${d.customers.toLocaleString('en')} customers (market ${d.marketSize.toLocaleString('en')}) × ${d.days} days, one replication, one thread`);
-console.log(`  ${M(d.customerDayRate)} customer-days/s (${s(d.engineSeconds)} for ${M(d.customerDays)} customer-days; graph ${s(d.graphSeconds)}); peak RSS ${d.peakRssMiB.toFixed(0)} MiB`);
+console.log(`\ndefault scenario, baseline, ${d.customers.toLocaleString('en')} customers (market ${d.marketSize.toLocaleString('en')}, ${d.employees} employees) × ${d.days} days, one replication, one thread`);
+console.log(`  ${M(d.customerDayRate)} customer-days/s with the contact centre (${s(d.engineSeconds)} for ${M(d.customerDays)} customer-days; graph ${s(d.graphSeconds)}); peak RSS ${d.peakRssMiB.toFixed(0)} MiB`);
+console.log(`  ${M(d.simpleDeskRate)} customer-days/s for the same market with the simple desk → the service model runs at ${(d.customerDayRate / d.simpleDeskRate).toFixed(2)} of it`);
 
 console.log(`\nsweep speed-up: the same sweep (8 jobs: default scenario, 4 points × 2 replications) on 1 worker and on 2, in one process; the 2-worker time includes starting the pool`);
 for (const [size, days] of [[5_000, 180], [20_000, 365]] as const) {

@@ -59,20 +59,30 @@ function bass(variant: 'network' | 'mixed', n: number) {
 function defaultScenario(customers: number) {
   const scenario = loadScenario('scenarios/default.yaml');
   const base = scenario.strategies[0].params;
-  // Scale the market so the firm has `customers` customers at its default 25% share, marketing with it.
+  // Scale the market so the firm has `customers` customers at its default 25% share, marketing
+  // and staff with it (2 employees per 5,000 customers).
   const scale = customers / base.market.initialCustomers;
   const params = deepMerge(base, {
     market: { size: base.market.size * scale, initialCustomers: customers },
     acquisition: { spendPerDay: base.acquisition.spendPerDay * scale },
+    service: { employees: Math.round(base.service.employees * scale) },
   }) as Params;
+  // The same market with the simple desk: what the contact centre costs, measured alongside.
+  const simple = deepMerge(params, { service: { model: 'simple' } }) as Params;
   const days = 365;
   let t = now();
   const csr = networkFor(params, 1, 0);
   const graphSeconds = now() - t;
-  const runs = Array.from({ length: REPEATS }, (_, k) => engineSeconds(params, days, csr, k));
-  const seconds = median(runs.map((r) => r.seconds));
-  const customerDays = runs[0].customerDays;
-  return { workload: 'default', customers, marketSize: params.market.size, days, graphSeconds, engineSeconds: seconds, customerDays, customerDayRate: customerDays / seconds };
+  const service: { seconds: number; customerDays: number }[] = [], market: { seconds: number; customerDays: number }[] = [];
+  for (let k = 0; k < REPEATS; k++) {
+    service.push(engineSeconds(params, days, csr, k));
+    market.push(engineSeconds(simple, days, csr, k));
+  }
+  const rate = (runs: typeof service) => runs[0].customerDays / median(runs.map((r) => r.seconds));
+  return {
+    workload: 'default', customers, employees: params.service.employees, marketSize: params.market.size, days, graphSeconds,
+    engineSeconds: median(service.map((r) => r.seconds)), customerDays: service[0].customerDays, customerDayRate: rate(service), simpleDeskRate: rate(market),
+  };
 }
 
 /**

@@ -5,8 +5,7 @@
  * with its equation in docs/MODEL.md.
  */
 import type { Params } from '../scenario/schema.js';
-import { SEVERITIES } from '../scenario/schema.js';
-import { WEEKDAYS } from '../scenario/serviceSchema.js';
+import { SEVERITIES, WEEKDAYS } from '../scenario/vocabulary.js';
 
 /** Aggregation rules of an episode's steps. */
 export const MULTIPLICATIVE = 0, ADDITIVE = 1, WEAKEST_LINK = 2;

@@ -295,8 +295,7 @@ export const scenarioSchema = z.strictObject({
 export type Params = z.output<typeof paramsSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ScenarioFile = z.output<typeof scenarioSchema>;
-export type Severity = 'minor' | 'moneyLost' | 'mistreatment';
-export const SEVERITIES: readonly Severity[] = ['minor', 'moneyLost', 'mistreatment'];
+export { SEVERITIES, type Severity } from './vocabulary.js';
 
 /** A scenario after normalisation: every strategy resolved to complete parameters. */
 export interface Strategy {

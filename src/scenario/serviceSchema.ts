@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { nonneg, posint, prob, section } from './fields.js';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+import { WEEKDAYS } from './vocabulary.js';
+
+export { WEEKDAYS };
 
 const hoursSchema = z
   .union([

@@ -2,7 +2,7 @@
  * Compiles the scenario's service section into what the contact centre reads: channels with
  * their opening hours in minutes, and the active reward scheme and service style resolved.
  */
-import { WEEKDAYS } from '../../scenario/serviceSchema.js';
+import { WEEKDAYS } from '../../scenario/vocabulary.js';
 import type { Params } from '../../scenario/schema.js';
 import { ALWAYS, type Hours } from './calendar.js';
 
