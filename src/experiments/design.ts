@@ -3,6 +3,7 @@
  * (each dimension cut into n equal strata holding one point each, uniform within its stratum,
  * strata paired at random across dimensions).
  */
+import { permutation } from '../random/permutation.js';
 import type { Rng } from '../random/streams.js';
 
 /** One value a parameter takes: numbers for numeric settings, text or true/false for the others. */
@@ -66,12 +67,3 @@ export function valueAt(d: Dimension, u: number): Level {
   return list[Math.min(list.length - 1, Math.floor(u * list.length))];
 }
 
-/** Fisher–Yates shuffle of 0…n−1. */
-function permutation(n: number, rng: Rng): number[] {
-  const p = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [p[i], p[j]] = [p[j], p[i]];
-  }
-  return p;
-}

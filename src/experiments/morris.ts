@@ -2,7 +2,8 @@
  * Morris elementary-effects screening (Morris 1991; μ* from Campolongo, Cariboni & Saltelli 2007):
  * a generic core on any f: [0, 1]^k → ℝ, and the cxsim adapter that varies model parameters.
  */
-import { stream, type Rng } from '../random/streams.js';
+import { permutation } from '../random/permutation.js';
+import { stream } from '../random/streams.js';
 import type { Params } from '../scenario/schema.js';
 import { finite, mean, sd } from '../stats/summary.js';
 import { evaluatePoints, meanFinite, pointParams, type EvaluationOptions, type ResolvedRanges, type RunMetric } from './objective.js';
@@ -91,15 +92,6 @@ export function morrisDesign(k: number, o: MorrisOptions): MorrisDesign {
     trajectories.push({ points, factors });
   }
   return { k, levels: p, delta: half / (p - 1), trajectories };
-}
-
-function permutation(k: number, rng: Rng): number[] {
-  const a = Array.from({ length: k }, (_, i) => i);
-  for (let i = k - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
 }
 
 /** Design points in the order `y` must follow: trajectory by trajectory, k + 1 points each. */

@@ -52,15 +52,8 @@ export function parseParamFlag(flag: string): [string, Values] {
   return [path, list.map(parseLevel)];
 }
 
-export interface SweepFlags {
-  param?: string[];
-  design?: 'grid' | 'lhs';
-  points?: number;
-  levels?: number;
-  strategy?: string;
-  metric?: string;
-  replications?: number;
-}
+/** The command line's sweep flags: the spec's settings, with `--param` flags for the parameters. */
+export type SweepFlags = Omit<SweepSpec, 'parameters' | 'seed'> & { param?: string[] };
 
 /** The scenario's section with the command line laid over it; `--param` flags replace the section's parameters as a whole. */
 export function sweepSpecFrom(section: SweepSection | undefined, flags: SweepFlags): SweepSpec {
