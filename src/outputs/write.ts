@@ -1,5 +1,5 @@
 /** Writes a run's outputs to a directory: manifest, CSV tables, and each chart as Vega-Lite JSON and SVG. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RunResult } from '../model/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -35,7 +35,10 @@ export function outputWriter(dir: string): { files: string[]; put: (path: string
 /** Writes manifest.json (2-space JSON plus newline); call again after adding file hashes. */
 export async function writeManifest(dir: string, manifest: object): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'manifest.json'), json(manifest));
+  // Written aside and renamed into place, so a reader never sees half a manifest.
+  const tmp = join(dir, `manifest.json.${process.pid}.tmp`);
+  await writeFile(tmp, json(manifest));
+  await rename(tmp, join(dir, 'manifest.json'));
 }
 
 /**

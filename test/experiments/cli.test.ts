@@ -46,7 +46,9 @@ beforeAll(async () => {
   await Promise.all([
     cli(...SWEEP, '--out', out('grid')).then(async (r) => {
       grid = r;
-      [again, reproduce] = await Promise.all([cli(...SWEEP, '--out', out('grid')), cli('reproduce', join(out('grid'), 'manifest.json'), '--out', out('reproduced'))]);
+      // One after the other: rerunning rewrites grid/, so a reproduce reading it meanwhile could see the draft manifest.
+      again = await cli(...SWEEP, '--out', out('grid'));
+      reproduce = await cli('reproduce', join(out('grid'), 'manifest.json'), '--out', out('reproduced'));
     }),
     cli(...SWEEP, '--workers', '2', '--quiet', '--out', out('grid-w2')).then((r) => (twoWorkers = r)),
     cli('sweep', SCENARIO, '--param', 'journey.processQuality=0.9,1.5', '--out', out('bad')).then((r) => (badPoint = r)),

@@ -68,5 +68,7 @@ function readManifest(path: string): Manifest {
   }
   if (parsed.cxsimManifest !== 1 || !Array.isArray(parsed.files) || !Array.isArray(parsed.command) || !Array.isArray(parsed.strategies))
     throw new UserError(`${path} is not a manifest written by cxsim`);
+  // The draft written before the outputs lists none: the run that wrote it was stopped or is still writing.
+  if (parsed.files.length === 0) throw new UserError(`${path} lists no output files: the run that wrote it did not finish (or is still writing); run it again first`);
   return parsed as Manifest;
 }
