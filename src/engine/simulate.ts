@@ -1,25 +1,34 @@
 /**
- * One simulation run (one strategy, one replication): compile the parameters, build the
- * network and population, then step through the days (day.ts) and collect the series.
- * Each mechanism draws from its own stream, derived from (seed, replication, day, purpose).
+ * One simulation run (one strategy, one replication). The engine knows no mechanism by name: it
+ * compiles each registered mechanism's config, builds the population with the columns they
+ * declare, lets each set itself up, and then steps through the days, calling in every phase
+ * what the mechanisms returned, in registry order:
+ *
+ *   begin    start of the day
+ *   events   customer events: each source picks today's customers by skipping through the
+ *            customer list (episodes, service requests, churn candidates)
+ *   due      decisions scheduled for today (quits after a bad experience)
+ *   keep     would-be leavers may be kept (retention offers)
+ *   leave    the others leave                                            (engine)
+ *   serve    the service desk works the day
+ *   adopt    non-customers decide whether to buy, on the word of mouth of the start of the phase
+ *   hear     customers take in today's word of mouth, after every adoption decision
+ *   join     adopters become customers                                   (engine)
+ *   close    the day's money; today's adopters pay from tomorrow
+ *   record   the day's metrics                                           (engine)
+ *
+ * Nothing in a day scans the market: the passes visit today's events, listed people and hits.
  */
-import { compileParams } from '../model/config.js';
-import type { DayContext, Streams } from '../model/context.js';
-import { closeBooks, lifetimeValue, type Accounts, type Ledger } from '../model/economics.js';
-import { emptySeries, type RunResult } from '../model/metrics.js';
-import type { Csr } from '../model/network/csr.js';
-import { buildNetwork } from '../model/network/index.js';
-import { record } from '../model/observe.js';
-import { createPopulation, type Population } from '../model/population.js';
-import { contactCentre } from '../model/service/contactCentre.js';
-import { compileService } from '../model/service/serviceConfig.js';
-import { simpleDesk } from '../model/service/simpleDesk.js';
-import { startPaying } from '../model/standing.js';
-import { newTally, resetTally } from '../model/tally.js';
-import { newWom } from '../model/wom.js';
+import { METRICS, catalogue, emptySeries, type RunResult, type RunTotals } from '../model/metrics.js';
+import type { Behaviour, CustomerEvent, Mechanism } from '../model/mechanism.js';
+import { buildNetwork, type Csr } from '../model/network/index.js';
+import type { Params } from '../model/params.js';
+import { Population } from '../model/population.js';
+import { MECHANISMS } from '../model/registry.js';
+import { forEachHit } from '../random/bernoulli.js';
 import { stream } from '../random/streams.js';
-import type { Params } from '../scenario/schema.js';
-import { applyDeferred, customerPass, newDayScratch, populationPass, settleAndServe } from './day.js';
+import { recorder } from './record.js';
+import { compose, EVENT_NAMES, RunState } from './run.js';
 
 export interface RunSpec {
   strategy: string;
@@ -29,6 +38,8 @@ export interface RunSpec {
   days: number;
   /** A network built earlier for the same (seed, replication, network spec); built here if absent. */
   network?: Csr | null;
+  /** The mechanisms (default: the registry). A test or a researcher may run a model with more or others. */
+  mechanisms?: readonly Mechanism[];
   /** Called once the network and population are built, before day 1 (benchmarks time the days alone). */
   onReady?: () => void;
   /** Called after every simulated day (progress reporting). */
@@ -42,61 +53,81 @@ export function networkFor(params: Params, seed: number, replication: number): C
   return buildNetwork(params.wom.network, params.market.size, stream(seed, 'rep', replication, 'network'));
 }
 
-const PURPOSES = ['episodeDays', 'episodes', 'wom', 'service', 'adoption', 'churn', 'retention', 'questions'] as const;
+/** k distinct indices of 0..n−1, uniformly (partial Fisher–Yates), in ascending order. */
+function sampleWithoutReplacement(n: number, k: number, rng: () => number): Int32Array {
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rng() * (n - i));
+    const t = idx[i];
+    idx[i] = idx[j];
+    idx[j] = t;
+  }
+  return idx.subarray(0, k).sort();
+}
+
+const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
 
 export function simulate(spec: RunSpec): RunResult {
   const { seed, replication: rep, days, params } = spec;
-  const cfg = compileParams(params);
-  const csr = spec.network !== undefined ? spec.network : networkFor(params, seed, rep);
-  const pop = createPopulation(cfg, csr, stream(seed, 'rep', rep, 'population'), stream(seed, 'rep', rep, 'initial'));
-  const tally = newTally();
-  const desk =
-    params.service.model === 'simple'
-      ? simpleDesk(cfg, cfg.n)
-      : contactCentre(cfg, compileService(params.service), pop, stream(seed, 'rep', rep, 'staff'));
-  const c: DayContext = { pop, cfg, wom: newWom(params.wom.network.meanDegree), desk, tally, day: 0, rng: {} as Streams };
-  const scratch = newDayScratch(pop);
-  const series = emptySeries(days);
-  const accounts: Accounts = { payingDays: 0, cohortValue: 0 };
-  const zero: Ledger = { revenue: 0, acquisitionCost: 0, retentionCost: 0, symbolCost: 0, fixedCost: 0, staffCost: 0, goodwillCost: 0, profit: 0 };
-  record(pop, tally, desk.stats, zero, series, 0);
+  const mechanisms = spec.mechanisms ?? MECHANISMS;
+  const defs = spec.mechanisms ? catalogue(mechanisms) : METRICS;
+  const configs: unknown[] = mechanisms.map((m) => m.compile(params));
+  const contacts = spec.network !== undefined ? spec.network : networkFor(params, seed, rep);
+  const pop = new Population(params.market.size, contacts);
+  for (const m of mechanisms) for (const [name, kind] of Object.entries(m.columns ?? {})) pop.declare(name, kind);
+  const rec = recorder(defs);
+  const run = new RunState(seed, rep, params, pop, contacts, rec.slots);
+  const behaviours: Behaviour[] = mechanisms.map((m, k) => (m as Mechanism).setup(run, configs[k]));
+
+  for (const name of EVENT_NAMES) (run.emit as unknown as Record<string, unknown>)[name] = compose(defined(behaviours.map((b) => b[name])) as never[]);
+  const phase = <K extends keyof Behaviour>(key: K) => defined(behaviours.map((b) => (b[key] ? (b[key] as (...a: never[]) => unknown).bind(b) : undefined))) as NonNullable<Behaviour[K]>[];
+  const [begin, due, keep, serve, adopt, hear, close] = [phase('begin'), phase('due'), phase('keep'), phase('serve'), phase('adopt'), phase('hear'), phase('close')];
+  const sources: CustomerEvent[] = behaviours.flatMap((b) => b.customerEvents ?? []);
+  const stocks = new Map(behaviours.flatMap((b) => Object.entries(b.stocks ?? {})));
+  for (const d of defs) if (d.kind === 'stock' && !stocks.has(d.key)) throw new Error(`stock metric "${d.key}" has no reader`);
+
+  // Day 0: the initial customers, drawn uniformly without replacement (stream `initial`).
+  for (const i of sampleWithoutReplacement(pop.n, params.market.initialCustomers, stream(seed, 'rep', rep, 'initial'))) {
+    pop.join(i);
+    run.emit.joined(i);
+  }
+  const series = emptySeries(days, defs.map((d) => d.key));
+  run.counts.fill(0);
+  rec.record(series, 0, run.counts, stocks);
   spec.inspect?.(0, pop);
   spec.onReady?.();
-  let customerDays = 0, churnEvents = 0, acquisitionSpend = 0, acquired = 0, revenue = 0;
-  const agg = pop.aggregates;
+
+  const list = pop.customers;
   for (let day = 1; day <= days; day++) {
-    c.day = day;
-    for (const purpose of PURPOSES) c.rng[purpose] = stream(seed, 'rep', rep, 'day', day, purpose);
-    resetTally(tally);
-    const count = customerPass(c, scratch);
-    settleAndServe(c, scratch.leavers, count);
-    populationPass(c, scratch);
-    applyDeferred(c, scratch);
-    // Customers who joined today pay from tomorrow: the till is read before they start paying.
-    const ledger = closeBooks(cfg, tally, desk.stats, { revenue: agg.payingMargin, cohort: agg.cohortMargin, paying: agg.payingCount }, accounts, day);
-    for (let k = 0; k < scratch.adopterCount; k++) startPaying(pop, scratch.adopters[k]);
-    record(pop, tally, desk.stats, ledger, series, day);
-    customerDays += tally.churnAtRisk;
-    churnEvents += tally.lost;
-    acquisitionSpend += ledger.acquisitionCost;
-    acquired += tally.acquiredMarketing + tally.acquiredWom + tally.wonBack;
-    revenue += ledger.revenue;
+    run.startDay(day);
+    for (const f of begin) f(day);
+    for (const src of sources) {
+      const fire = src.fire;
+      forEachHit(src.probability(day), pop.customerCount, run.stream(src.stream), (k) => fire(list[k]));
+    }
+    for (const f of due) f(day);
+    run.closeLeavers();
+    let leaving = run.leaverCount;
+    for (const f of keep) leaving = f(run.leavers, leaving);
+    for (let k = 0; k < leaving; k++) {
+      const i = run.leavers[k];
+      run.emit.leaving(i);
+      pop.leave(i);
+    }
+    for (const f of serve) f(day);
+    for (const f of adopt) f(day);
+    for (const f of hear) f(day);
+    for (let k = 0; k < run.adopterCount; k++) {
+      const i = run.adopters[k];
+      pop.join(i);
+      run.emit.joined(i);
+    }
+    for (const f of close) f(day);
+    rec.record(series, day, run.counts, stocks);
     spec.inspect?.(day, pop);
     spec.onDay?.(day);
   }
-  const marginPerDay = accounts.payingDays > 0 ? revenue / accounts.payingDays : 0;
-  const retention = customerDays > 0 ? 1 - churnEvents / customerDays : 1;
-  return {
-    strategy: spec.strategy,
-    replication: rep,
-    days,
-    series,
-    totals: {
-      customerDays,
-      churnEvents,
-      clv: lifetimeValue(marginPerDay, retention, cfg.dailyDiscount),
-      cohortValue: cfg.initialCustomers > 0 ? accounts.cohortValue / cfg.initialCustomers : NaN,
-      costPerAcquisition: acquired > 0 ? acquisitionSpend / acquired : NaN,
-    },
-  };
+  const totals = Object.assign({ customerDays: NaN, churnEvents: NaN, clv: NaN, cohortValue: NaN, costPerAcquisition: NaN }, ...behaviours.map((b) => b.totals?.(series) ?? {})) as RunTotals;
+  return { strategy: spec.strategy, replication: rep, days, series, totals };
 }

@@ -45,3 +45,20 @@ export function hitsAt(s: Skipper, i: number, rng: Rng): boolean {
   s.next = successAfter(s, i, rng);
   return true;
 }
+
+/**
+ * Visits the successes k ∈ [0, count) of independent Bernoulli(h) trials in increasing order:
+ * by geometric skipping while h is small against `askedShare` (the share of visited indices
+ * the caller will not pass over), else with one uniform per index.
+ */
+export function forEachHit(h: number, count: number, rng: Rng, visit: (k: number) => void, askedShare = 1): void {
+  if (!(h > 0) || count <= 0) return;
+  if (h >= 1) {
+    for (let k = 0; k < count; k++) visit(k);
+  } else if (h * SUCCESS_COST > askedShare) {
+    for (let k = 0; k < count; k++) if (rng() < h) visit(k);
+  } else {
+    const logMiss = Math.log1p(-h);
+    for (let k = Math.floor(Math.log(1 - rng()) / logMiss); k < count; k += 1 + Math.floor(Math.log(1 - rng()) / logMiss)) visit(k);
+  }
+}

@@ -16,8 +16,7 @@
  */
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { adoptionHazard } from '../../src/model/adoption.js';
-import { compileParams } from '../../src/model/config.js';
+import { adoption, adoptionHazard } from '../../src/model/mechanisms/adoption.js';
 import { hitsAt, newSkipper } from '../../src/random/bernoulli.js';
 import { params } from '../helpers/model.js';
 
@@ -96,7 +95,7 @@ describe('geometric skipper (hitsAt)', () => {
 });
 
 describe('adoptionHazard', () => {
-  const cfg = compileParams(params({ acquisition: { organicInfluence: 0.01 }, wom: { advocacyInfluence: 0.2, messageInfluence: 0.3, negativeWeight: 1.5 } }));
+  const cfg = adoption.compile(params({ acquisition: { organicInfluence: 0.01 }, wom: { advocacyInfluence: 0.2, messageInfluence: 0.3, negativeWeight: 1.5 } }));
 
   it('is p + q_a·(a⁺ − ν·a⁻) + q_m·(σ⁺ − ν·σ⁻) inside [0, 1]', () => {
     expect(adoptionHazard(cfg, 0, 0, 0, 0)).toBeCloseTo(0.01, 14);
@@ -114,7 +113,7 @@ describe('adoptionHazard', () => {
     expect(adoptionHazard(cfg, 0, 1, 0, 1)).toBe(0);
     expect(adoptionHazard(cfg, 0, 0, 0, 0.5)).toBe(0);
     expect(adoptionHazard(cfg, 5, 0, 5, 0)).toBe(1);
-    const big = compileParams(params({ acquisition: { organicInfluence: 1 }, wom: { messageInfluence: 1 } }));
+    const big = adoption.compile(params({ acquisition: { organicInfluence: 1 }, wom: { messageInfluence: 1 } }));
     expect(adoptionHazard(big, 0, 0, 1, 0)).toBe(1);
   });
 });

@@ -22,7 +22,7 @@
  * tolerance of ≈ 13, so a second design with daily retention ≈ 0.96 resolves them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lifetimeValue } from '../../src/model/economics.js';
+import { lifetimeValue } from '../../src/model/mechanisms/economics.js';
 import type { RunResult } from '../../src/model/metrics.js';
 import { oneSegmentParams, run } from '../helpers/model.js';
 

@@ -14,8 +14,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileParams } from '../../src/model/config.js';
-import { episodeScore, NO_PROBLEM } from '../../src/model/episodes.js';
+import { episodes, episodeScore, NO_PROBLEM } from '../../src/model/mechanisms/episodes.js';
 import { paramsWith, run, sumDays } from '../helpers/model.js';
 
 type Aggregation = 'multiplicative' | 'additive' | 'weakestLink';
@@ -56,7 +55,7 @@ function cfgOf(j: Journey) {
     },
     { touchpoints },
   );
-  return compileParams(p);
+  return episodes.compile(p);
 }
 
 const score = (j: Journey, asExpected: number) => {

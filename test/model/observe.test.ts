@@ -10,9 +10,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
-import { compileParams } from '../../src/model/config.js';
-import { likelihoodToRecommend, nps } from '../../src/model/observe.js';
-import { CUSTOMER, type Population } from '../../src/model/population.js';
+import { likelihoodToRecommend, nps, standing } from '../../src/model/mechanisms/standing.js';
+import { CUSTOMER } from '../../src/model/population.js';
 import { oneSegmentParams, params, run } from '../helpers/model.js';
 
 const category = (l: number) => (l >= 9 ? 'promoter' : l >= 7 ? 'passive' : 'detractor');
@@ -33,11 +32,10 @@ describe('nps()', () => {
 });
 
 describe('likelihoodToRecommend()', () => {
-  const cfg = compileParams(params()); // w_T = 2, T₀ = 0.5
+  const cfg = standing.compile(params()); // w_T = 2, T₀ = 0.5
   /** One person with satisfaction s, trust t, disposition u (stored as float32, as in the model). */
   const ltr = (s: number, t: number, u: number) => {
-    const pop = { satisfaction: Float32Array.of(s), trust: Float32Array.of(t), disposition: Float32Array.of(u) } as unknown as Population;
-    return likelihoodToRecommend(pop, cfg, 0);
+    return likelihoodToRecommend(cfg, Math.fround(s), Math.fround(t), Math.fround(u));
   };
 
   it('rounds half up at the category boundaries', () => {
@@ -100,18 +98,19 @@ describe('in a run', () => {
     // standing.ts keeps the totals incrementally; here they are recounted from the typed arrays
     // with likelihoodToRecommend (rounding, not the thresholds the engine compares).
     const p = params({ market: { size: 3_000, initialCustomers: 600 }, journey: { episodesPerYear: 60, processQuality: 0.95 }, acquisition: { spendPerDay: 300 }, service: { model: 'contactCentre' } });
-    const cfg = compileParams(p);
+    const cfg = standing.compile(p);
     const recount: { nps: number; promoters: number; detractors: number; satisfaction: number; trust: number; customers: number }[] = [];
     const r = simulate({
       strategy: 'x', params: p, seed: 3, replication: 0, days: 90,
       inspect: (_day, pop) => {
         let c = 0, pr = 0, de = 0, s = 0, t = 0;
+        const satisfaction = pop.column('satisfaction', 'f32'), trust = pop.column('trust', 'f32'), disposition = pop.column('disposition', 'f32');
         for (let i = 0; i < pop.n; i++) {
           if (pop.state[i] !== CUSTOMER) continue;
           c++;
-          s += pop.satisfaction[i];
-          t += pop.trust[i];
-          const l = likelihoodToRecommend(pop, cfg, i);
+          s += satisfaction[i];
+          t += trust[i];
+          const l = likelihoodToRecommend(cfg, satisfaction[i], trust[i], disposition[i]);
           if (l >= 9) pr++;
           else if (l <= 6) de++;
         }

@@ -1,7 +1,7 @@
 /**
  * Service recovery and the churn jump (docs/MODEL.md §6).
  *
- * 1. Formula: compileParams turns a quit probability q into the hazard increment
+ * 1. Formula: recovery.compile turns a quit probability q into the hazard increment
  *    J = −ln(1 − q)·(1 − δ), δ = 2^(−1/halfLifeDays), whose cumulative Σₖ J·δᵏ = −ln(1 − q):
  *    the incident alone makes the customer leave with probability 1 − e^(−Σ) = q.
  * 2. End to end, half-life 0 (the jump lives for exactly one churn draw): a closed market (all
@@ -24,7 +24,9 @@
  *    same customers still leave with probability q(resolvedQuickly) > 0.
  */
 import { describe, expect, it } from 'vitest';
-import { compileParams, RESOLVED, RESOLVED_QUICKLY, SILENT, UNRESOLVED } from '../../src/model/config.js';
+import { recovery } from '../../src/model/mechanisms/recovery.js';
+import { compileService } from '../../src/model/service/serviceConfig.js';
+import { RESOLVED, RESOLVED_QUICKLY, SILENT, UNRESOLVED } from '../../src/model/vocabulary.js';
 import { oneSegmentParams, params, paramsWith, run } from '../helpers/model.js';
 
 const Z = 4.4;
@@ -66,11 +68,11 @@ function incidentParams(n: number, f: number, severity: Severity, outcome: Outco
   );
 }
 
-describe('churn jump formula (compileParams)', () => {
+describe('churn jump formula (recovery.compile)', () => {
   it('J = −ln(1 − q)·(1 − δ) for every outcome and severity class, δ = 2^(−1/half-life)', () => {
     for (const halfLifeDays of [7, 1, 30]) {
       const p = params({ recovery: { halfLifeDays } });
-      const cfg = compileParams(p);
+      const cfg = recovery.compile(p);
       const delta = Math.pow(2, -1 / halfLifeDays);
       expect(cfg.jumpDecay).toBeCloseTo(delta, 14);
       for (const [name, o] of OUTCOMES) {
@@ -99,7 +101,7 @@ describe('churn jump formula (compileParams)', () => {
   });
 
   it('half-life 0: the whole hazard −ln(1 − q) in one day, no decay', () => {
-    const cfg = compileParams(params({ recovery: { halfLifeDays: 0, silent: { minor: 0.4 } } }));
+    const cfg = recovery.compile(params({ recovery: { halfLifeDays: 0, silent: { minor: 0.4 } } }));
     expect(cfg.jumpDecay).toBe(0);
     expect(cfg.jumpIncrement[SILENT * 2]).toBeCloseTo(-Math.log(0.6), 14);
   });
@@ -141,8 +143,9 @@ describe('the jump decays with the half-life: survival with rare incidents (half
 describe('service-recovery paradox: satisfaction yes, loyalty no', () => {
   it('quick recovery scores above every default as-expected level; its quit probabilities stay above 0', () => {
     const p = params();
-    const cfg = compileParams(p);
-    for (const e of cfg.segAsExpected) expect(cfg.recoveryScore[RESOLVED_QUICKLY]).toBeGreaterThan(e);
+    const cfg = recovery.compile(p);
+    const desk = compileService(p);
+    for (const e of desk.asExpected) expect(desk.simple.recoveryScore[RESOLVED_QUICKLY]).toBeGreaterThan(e);
     for (const major of [0, 1]) {
       const j = cfg.jumpIncrement[RESOLVED_QUICKLY * 2 + major];
       expect(j).toBeGreaterThan(0);

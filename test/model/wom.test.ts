@@ -16,12 +16,11 @@
  *   Bin(problems, 0.3 + 0.6·(2.5/7)); tolerance 4.4 SD (two-sided 1.1·10⁻⁵ each).
  */
 import { describe, expect, it } from 'vitest';
-import { compileParams } from '../../src/model/config.js';
-import { talkProbability } from '../../src/model/wom.js';
+import { talkProbability, wom } from '../../src/model/mechanisms/wom.js';
 import { params, paramsWith, run, sumDays } from '../helpers/model.js';
 
 describe('talkProbability', () => {
-  const cfg = compileParams(params()); // n = 7, a₀ = 0.01, a⁺ = 0.15, a⁻ = 0.6, CV = 0
+  const cfg = wom.compile(params()); // n = 7, a₀ = 0.01, a⁺ = 0.15, a⁻ = 0.6, CV = 0
   const p = (s: number, tau = 1) => talkProbability(cfg, tau, s);
 
   it('follows the formula of MODEL.md §11', () => {
@@ -47,7 +46,7 @@ describe('talkProbability', () => {
   });
 
   it('conversation value adds only to non-negative experiences (F11)', () => {
-    const withSymbols = compileParams(params({ symbols: { conversationValue: 0.2 } }));
+    const withSymbols = wom.compile(params({ symbols: { conversationValue: 0.2 } }));
     for (const s of [7, 7.5, 9, 10]) expect(talkProbability(withSymbols, 1.3, s) - talkProbability(cfg, 1.3, s)).toBeCloseTo(1.3 * 0.2, 12);
     for (const s of [0, 3, 6.99]) expect(talkProbability(withSymbols, 1.3, s)).toBe(talkProbability(cfg, 1.3, s));
   });

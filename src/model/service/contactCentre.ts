@@ -8,11 +8,10 @@
  * for permission (F9); unsolved customers try again. Tables are typed arrays; events a heap.
  */
 import type { Rng } from '../../random/streams.js';
-import { RESOLVED, RESOLVED_QUICKLY, UNRESOLVED, type ModelConfig } from '../config.js';
-import type { Population } from '../population.js';
+import { EventHeap } from '../eventHeap.js';
+import { MAJOR_SEVERITY, RESOLVED, RESOLVED_QUICKLY, UNRESOLVED } from '../vocabulary.js';
 import { dayStart, isOpen, MINUTES_PER_DAY, nextOpening, openMinutes } from './calendar.js';
-import { newDeskStats, type DeskReport, type ServiceDesk } from './desk.js';
-import { EventHeap } from './eventHeap.js';
+import { newDeskStats, type DeskKind, type DeskReport, type ServiceDesk } from './desk.js';
 import { contactScore, delightChance, drawHandleMinutes, meanHandleMinutes, solveChance, type ContactFeel } from './handling.js';
 import type { ServiceConfig } from './serviceConfig.js';
 import { hireStaff, updateEngagement } from './staff.js';
@@ -22,7 +21,15 @@ const ARRIVAL = 0, DONE = 1, ABANDON = 2, WAKE = 3, APPROVAL = 4;
 const SCHEDULED = 1, QUEUED = 2, SERVING = 3, GONE = 4; // contact status
 const QUESTION = -1;
 
-export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Population, hireRng: Rng): ServiceDesk {
+export const contactCentre: DeskKind = {
+  questions: true,
+  create(run, svc, report) {
+    return createContactCentre(run.pop.column('segment', 'u8'), svc, report, run.stream('staff'));
+  },
+};
+
+/** A contact centre for customers of the given segments; staff hired from `hireRng`. */
+export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, report: DeskReport, hireRng: Rng): ServiceDesk {
   const staff = hireStaff(svc, hireRng);
   const stats = newDeskStats();
   stats.engagement = svc.staff.engagementInitial; // day 0 records the staff as hired
@@ -38,9 +45,8 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
   // Today's new matters, turned into contacts in step() with the service stream.
   const newAgent = new Fifo(), newCase = new Fifo();
   let rng: Rng = () => 0;
-  let report: DeskReport;
 
-  const asExpected = (agent: number) => cfg.segAsExpected[pop.segment[agent]];
+  const asExpected = (agent: number) => svc.asExpected[segment[agent]];
   const deskOpen = (t: number) => svc.channels.some((ch) => isOpen(ch.hours, t, svc.startWeekday));
 
   function pickChannel(): number {
@@ -98,9 +104,9 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
       ct.status[x] = SERVING;
       ctT.start[x] = t;
       const wait = t - ctT.arrive[x];
-      stats.started++;
-      stats.waitMinutes += wait;
-      if (wait <= ch.targetMinutes) stats.withinTarget++;
+      stats.contactsStarted++;
+      stats.waitMinutesTotal += wait;
+      if (wait <= ch.targetMinutes) stats.answeredInTarget++;
       const escalate = ct.case[x] !== QUESTION && !svc.autonomy && rng() < svc.handling.approvalShare;
       ct.escalate[x] = escalate ? 1 : 0;
       const h = drawHandleMinutes(svc, meanHandleMinutes(svc, ch, staff, e), rng) + (escalate ? svc.handling.approvalMinutes : 0);
@@ -150,16 +156,16 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
   }
 
   function finish(x: number, e: number, t: number): void {
-    stats.answered++;
-    stats.handleMinutes += ctT.handle[x];
+    stats.contactsAnswered++;
+    stats.handleMinutesTotal += ctT.handle[x];
     const c = ct.case[x];
     const pitched = rng() < svc.reward.upsellRate;
     if (pitched && rng() < svc.upsell.success) stats.upsellRevenue += svc.upsell.margin;
     if (c === QUESTION) {
       const solved = rng() < solveChance(svc, staff, e, true);
-      if (solved || rng() < svc.reward.closeUnsolved) stats.closedFirm++;
+      if (solved || rng() < svc.reward.closeUnsolved) stats.closedFirst++;
       const score = feel(x, solved ? 'solved' : 'unsolved', e, pitched, solved && rng() < delightChance(svc, staff, e), 0, ctT.start[x]);
-      stats.scoreSum += score;
+      stats.contactScoreTotal += score;
       report.contact(ct.agent[x], score);
       report.questionEnded(ct.agent[x], score);
       contacts.free(x);
@@ -172,17 +178,17 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
     if (ct.escalate[x] === 1) result = 'escalated';
     else if ((svc.autonomy && rng() < svc.handling.approvalShare) || rng() < solveChance(svc, staff, e)) result = 'solved';
     else result = rng() < svc.reward.closeUnsolved ? 'closedUnsolved' : 'unsolved';
-    if (result === 'solved' || result === 'closedUnsolved') stats.closedFirm++;
+    if (result === 'solved' || result === 'closedUnsolved') stats.closedFirst++;
     const delighted = (result === 'solved' || result === 'escalated') && rng() < delightChance(svc, staff, e);
     const score = feel(x, result, e, pitched, delighted, earlier, ctT.start[x]);
-    stats.scoreSum += score;
+    stats.contactScoreTotal += score;
     report.contact(ct.agent[x], score);
     contacts.free(x);
     if (result === 'escalated') {
       csF.lastScore[c] = score;
       events.push(t + svc.handling.approvalDelayDays * MINUTES_PER_DAY, c * 8 + APPROVAL);
     } else if (result === 'solved') {
-      if (svc.autonomy && cs.severity[c] >= 1 && rng() < svc.goodwill.autonomousProbability) stats.goodwill += svc.goodwill.autonomousAmount;
+      if (svc.autonomy && cs.severity[c] >= MAJOR_SEVERITY && rng() < svc.goodwill.autonomousProbability) stats.goodwillCost += svc.goodwill.autonomousAmount;
       endCase(c, earlier === 0 ? RESOLVED_QUICKLY : RESOLVED, score);
     } else attemptFailed(c, t, score);
   }
@@ -191,7 +197,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
     const type = code & 7, id = code >> 3;
     if (type === ARRIVAL) {
       ct.status[id] = QUEUED;
-      stats.arrived++;
+      stats.contactsArrived++;
       const ch = svc.channels[ct.channel[id]];
       (ch.synchronous ? syncQueue : asyncQueue).push(id);
       // The hang-up event names the contact id, and ids are recycled: it counts only if it is
@@ -208,7 +214,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
     } else if (type === ABANDON) {
       if (ct.status[id] !== QUEUED || ctT.abandonAt[id] !== t) return;
       ct.status[id] = GONE; // freed when the queue reaches it
-      stats.abandoned++;
+      stats.contactsAbandoned++;
       const c = ct.case[id];
       const score = feel(id, 'unsolved', -1, false, false, c === QUESTION ? 0 : cs.contacts[c], t);
       report.contact(ct.agent[id], score);
@@ -219,7 +225,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
       }
     } else if (type === WAKE) dispatch(t);
     else if (type === APPROVAL) {
-      if (rng() < svc.goodwill.approvedProbability) stats.goodwill += svc.goodwill.approvedAmount;
+      if (rng() < svc.goodwill.approvedProbability) stats.goodwillCost += svc.goodwill.approvedAmount;
       endCase(id, RESOLVED, csF.lastScore[id]);
     }
   }
@@ -239,9 +245,8 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
       newAgent.push(agent);
       newCase.push(QUESTION);
     },
-    step(day, dayRng, dayReport) {
+    step(day, dayRng) {
       rng = dayRng;
-      report = dayReport;
       Object.assign(stats, newDeskStats());
       stats.engagement = updateEngagement(svc, staff);
       stats.staffCost = (svc.employees * deskOpenMinutes(svc, day)) / 60 * svc.costPerEmployeeHour;
@@ -260,7 +265,7 @@ export function contactCentre(cfg: ModelConfig, svc: ServiceConfig, pop: Populat
       }
       let busy = 0;
       for (let e = 0; e < svc.employees; e++) if (serving[e] >= 0) busy++;
-      stats.waiting = contacts.count(QUEUED, ct.status) + busy;
+      stats.contactsWaiting = contacts.count(QUEUED, ct.status) + busy;
     },
   };
 }

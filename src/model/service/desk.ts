@@ -1,13 +1,14 @@
 /**
  * The seam between the market side and the service side of the model. Customers who voice a
  * complaint submit a case, customers with a question ask; the desk decides, on that day or
- * later, how each contact and case ends and reports them, and the engine turns the reports
- * into memory, churn hazard and word of mouth. Two desks: simple (simpleDesk.ts) and the
- * contact centre (contactCentre.ts).
+ * later, how each contact and case ends and reports it. Desk kinds are registered in desks.ts
+ * (the scenario's `service.model` names one).
  */
 import type { Rng } from '../../random/streams.js';
+import type { Run } from '../mechanism.js';
+import type { ServiceConfig } from './serviceConfig.js';
 
-/** How a case ended: UNRESOLVED, RESOLVED or RESOLVED_QUICKLY (see config.ts). */
+/** How a case ended: UNRESOLVED, RESOLVED or RESOLVED_QUICKLY (vocabulary.ts). */
 export type CaseOutcome = number;
 
 export interface DeskReport {
@@ -15,36 +16,37 @@ export interface DeskReport {
   contact(agent: number, score: number): void;
   /** A problem case ended; `score` is how its last contact felt. */
   caseEnded(agent: number, severity: number, bad: boolean, outcome: CaseOutcome, score: number): void;
-  /** A question was answered (or not); the customer may talk about it. */
+  /** A question was answered (or not). */
   questionEnded(agent: number, score: number): void;
 }
 
-/** The desk's day, for the firm's KPIs and the customer's view (F6, F12) and the books. */
+/** The desk's day, named as the service metrics it feeds (mechanisms/service.ts declares them). */
 export interface DeskStats {
-  arrived: number; // contacts that entered a queue
-  answered: number; // contacts whose handling finished
-  abandoned: number; // callers who hung up while waiting
-  waiting: number; // contacts queued or in service at the end of the day
-  waitMinutes: number; // Σ queue waits of contacts taken into service today (firm's measure)
-  withinTarget: number; // of those, answered within the channel's target
-  started: number; // contacts taken into service today
-  handleMinutes: number; // Σ handle times of contacts answered today
-  closedFirm: number; // answered contacts whose ticket was closed in that contact (the firm's FCR)
+  contactsArrived: number; // contacts that entered a queue
+  contactsAnswered: number; // contacts whose handling finished
+  contactsAbandoned: number; // callers who hung up while waiting
+  contactsWaiting: number; // contacts queued or in service at the end of the day (a stock)
+  waitMinutesTotal: number; // Σ queue waits of contacts taken into service today (firm's measure)
+  answeredInTarget: number; // of those, answered within the channel's target
+  contactsStarted: number; // contacts taken into service today
+  handleMinutesTotal: number; // Σ handle times of contacts answered today
+  closedFirst: number; // answered contacts whose ticket was closed in that contact (the firm's FCR)
   casesEnded: number;
   caseContacts: number; // Σ contacts of the cases that ended today (customer's view)
   casesSolved: number;
   casesSolvedFirst: number; // solved in the customer's first contact about them
-  scoreSum: number; // Σ contact scores of contacts answered today
-  goodwill: number; // money
+  contactScoreTotal: number; // Σ contact scores of contacts answered today
+  goodwillCost: number; // money
   upsellRevenue: number; // money
   staffCost: number; // money
-  engagement: number; // mean engagement of the staff
+  engagement: number; // mean engagement of the staff (a stock)
 }
 
 export function newDeskStats(): DeskStats {
   return {
-    arrived: 0, answered: 0, abandoned: 0, waiting: 0, waitMinutes: 0, withinTarget: 0, started: 0, handleMinutes: 0,
-    closedFirm: 0, casesEnded: 0, caseContacts: 0, casesSolved: 0, casesSolvedFirst: 0, scoreSum: 0, goodwill: 0, upsellRevenue: 0, staffCost: 0, engagement: 0,
+    contactsArrived: 0, contactsAnswered: 0, contactsAbandoned: 0, contactsWaiting: 0, waitMinutesTotal: 0, answeredInTarget: 0, contactsStarted: 0,
+    handleMinutesTotal: 0, closedFirst: 0, casesEnded: 0, caseContacts: 0, casesSolved: 0, casesSolvedFirst: 0, contactScoreTotal: 0,
+    goodwillCost: 0, upsellRevenue: 0, staffCost: 0, engagement: 0,
   };
 }
 
@@ -54,6 +56,12 @@ export interface ServiceDesk {
   /** A customer has a question. */
   ask(agent: number): void;
   /** Works the day (minutes of day `day`); reports what ends; fills `stats` for the day. */
-  step(day: number, rng: Rng, report: DeskReport): void;
+  step(day: number, rng: Rng): void;
   readonly stats: DeskStats;
+}
+
+/** A kind of desk: builds the desk of a run; `questions` says whether it models service requests. */
+export interface DeskKind {
+  questions: boolean;
+  create(run: Run, svc: ServiceConfig, report: DeskReport): ServiceDesk;
 }

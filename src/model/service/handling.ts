@@ -1,7 +1,7 @@
 /**
  * What happens in one contact, as pure functions of the parameters and the employee:
- *   mean handle time  H = H_channel · style · reward · (1.3 − 0.6·skill) · (1.1 − 0.2·engagement)
- *   chance to solve   P = P₀ · reward · (0.7 + 0.6·skill) · (0.8 + 0.4·engagement)   (≤ 0.98)
+ *   mean handle time  H = H_channel · style · reward · (1 + a_s·(½ − skill)) · (1 + a_e·(½ − engagement))
+ *   chance to solve   P = P₀ · reward · (1 + b_s·(skill − ½)) · (1 + b_e·(engagement − ½))   (≤ P_max)
  *   delight           δ = style delight rate · (engagement + fit)/2
  * and the contact's score for the customer, E · Π multipliers (solved or not, waiting beyond
  * the customer's tolerance, earlier contacts, being rushed, a sales pitch, warmth, delight),
@@ -16,7 +16,8 @@ import type { Staff } from './staff.js';
 
 /** Mean handle minutes of employee e on a channel. */
 export function meanHandleMinutes(cfg: ServiceConfig, channel: ChannelConfig, staff: Staff, e: number): number {
-  return channel.handleMinutes * cfg.style.handleTimeFactor * cfg.reward.handleTimeFactor * (1.3 - 0.6 * staff.skill[e]) * (1.1 - 0.2 * staff.engagement[e]);
+  const h = cfg.handling;
+  return channel.handleMinutes * cfg.style.handleTimeFactor * cfg.reward.handleTimeFactor * (1 + h.skillHandleEffect * (0.5 - staff.skill[e])) * (1 + h.engagementHandleEffect * (0.5 - staff.engagement[e]));
 }
 
 /** A handle time with the given mean: exponential, or log-normal with the style's variation. */
@@ -29,9 +30,10 @@ export function drawHandleMinutes(cfg: ServiceConfig, mean: number, rng: Rng): n
 
 /** Probability that employee e solves the matter in this contact (a problem, or a question). */
 export function solveChance(cfg: ServiceConfig, staff: Staff, e: number, question = false): number {
-  const base = question ? cfg.handling.questionSolveProbability : cfg.handling.solveProbability;
-  const p = base * cfg.reward.solveFactor * (0.7 + 0.6 * staff.skill[e]) * (0.8 + 0.4 * staff.engagement[e]);
-  return p > 0.98 ? 0.98 : p;
+  const h = cfg.handling;
+  const base = question ? h.questionSolveProbability : h.solveProbability;
+  const p = base * cfg.reward.solveFactor * (1 + h.skillSolveEffect * (staff.skill[e] - 0.5)) * (1 + h.engagementSolveEffect * (staff.engagement[e] - 0.5));
+  return p > h.maxSolveProbability ? h.maxSolveProbability : p < 0 ? 0 : p;
 }
 
 /** Probability that the contact delights the customer. */

@@ -1,9 +1,11 @@
 /**
- * Compiles the scenario's service section into what the contact centre reads: channels with
- * their opening hours in minutes, and the active reward scheme and service style resolved.
+ * Compiles the scenario's service section into what the desks read: channels with their
+ * opening hours in minutes, the active reward scheme and service style resolved, the request
+ * probability by weekday, and the segments' as-expected scores.
  */
-import { WEEKDAYS } from '../../scenario/vocabulary.js';
-import type { Params } from '../../scenario/schema.js';
+import type { Params } from '../params.js';
+import { WEEKDAYS } from '../vocabulary.js';
+import { perSegment } from '../mechanisms/market.js';
 import { ALWAYS, type Hours } from './calendar.js';
 
 type Service = Params['service'];
@@ -19,6 +21,7 @@ export interface ChannelConfig {
 }
 
 export interface ServiceConfig {
+  model: Service['model'];
   employees: number;
   costPerEmployeeHour: number;
   startWeekday: number;
@@ -26,6 +29,8 @@ export interface ServiceConfig {
   arrivalTo: number;
   /** Cumulative hour weights (24, last = 1) for the moment of contact, or null for the uniform window. */
   hourCum: Float64Array | null;
+  /** Probability a customer has a service request on a day, by weekday (Monday first). */
+  questionProbability: Float64Array;
   channels: ChannelConfig[];
   channelCum: Float64Array;
   reward: Service['rewards']['financial'];
@@ -38,17 +43,15 @@ export interface ServiceConfig {
   staff: Service['staff'];
   upsell: Service['upsell'];
   experience: Service['experience'];
+  /** The simple desk: resolution chances and the recovery scores by outcome. */
+  simple: { resolveProbability: number; quickShare: number; recoveryScore: Float64Array };
+  asExpected: Float64Array; // by segment
 }
 
-const NAMED_HOURS: Record<string, Hours> = {
-  officeHours: { open: 9, close: 17, weekdays: [0, 1, 2, 3, 4] },
-  extendedHours: { open: 8, close: 20, weekdays: [0, 1, 2, 3, 4, 5] },
-  '24/7': ALWAYS,
-};
-
-function hoursOf(h: Service['channels'][string]['hours']): Hours {
-  if (typeof h === 'string') return NAMED_HOURS[h];
-  return { open: h.open, close: h.close, weekdays: h.weekdays.map((d) => WEEKDAYS.indexOf(d)) };
+function hoursOf(s: Service, h: Service['channels'][string]['hours']): Hours {
+  if (h === '24/7') return ALWAYS;
+  const named = typeof h === 'string' ? s[h] : h;
+  return { open: named.open, close: named.close, weekdays: named.weekdays.map((d) => WEEKDAYS.indexOf(d)) };
 }
 
 function cumulative(weights: readonly number[]): Float64Array {
@@ -57,19 +60,30 @@ function cumulative(weights: readonly number[]): Float64Array {
   return Float64Array.from(weights, (w) => (sum += w) / total);
 }
 
-export function compileService(s: Service): ServiceConfig {
+/** Daily request probability by weekday: the yearly rate spread by the weekday pattern (mean 1). */
+function questionProbability(s: Service): Float64Array {
+  const daily = s.questionsPerCustomerPerYear / 365;
+  const w = s.arrivals?.weekdays ?? [1, 1, 1, 1, 1, 1, 1];
+  const mean = w.reduce((a, b) => a + b, 0) / 7;
+  return Float64Array.from(w, (x) => Math.min(1, (daily * x) / mean));
+}
+
+export function compileService(p: Params): ServiceConfig {
+  const s = p.service;
   const entries = Object.entries(s.channels);
   let cum = 0;
   return {
+    model: s.model,
     employees: s.employees,
     costPerEmployeeHour: s.costPerEmployeeHour,
     startWeekday: WEEKDAYS.indexOf(s.startWeekday),
     arrivalFrom: s.arrivalFrom * 60,
     arrivalTo: s.arrivalTo * 60,
     hourCum: s.arrivals?.hourly ? cumulative(s.arrivals.hourly) : null,
+    questionProbability: questionProbability(s),
     channels: entries.map(([name, c]) => ({
       name,
-      hours: hoursOf(c.hours),
+      hours: hoursOf(s, c.hours),
       synchronous: c.synchronous,
       targetMinutes: c.targetMinutes,
       toleranceMinutes: c.toleranceMinutes,
@@ -87,5 +101,11 @@ export function compileService(s: Service): ServiceConfig {
     staff: s.staff,
     upsell: s.upsell,
     experience: s.experience,
+    simple: {
+      resolveProbability: s.resolveProbability,
+      quickShare: s.quickShare,
+      recoveryScore: Float64Array.from([NaN, p.recovery.unresolvedScore, p.recovery.resolvedScore, p.recovery.resolvedQuicklyScore]),
+    },
+    asExpected: perSegment(p, (g) => g.asExpectedScore),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Front-office employees as typed arrays: skill, culture fit (F10) and engagement. Engagement
  * moves each day a share λ of the way to its target
- *   E* = E₀ + feedbackEngagement·visibility + reward shift + 0.2·(fit − 0.5),
+ *   E* = E₀ + feedbackEngagement·visibility + reward shift + fitEngagement·(fit − 0.5),
  * so staff who see end-customer feedback become more engaged (F15) and the reward scheme
  * shapes motivation (F8).
  */
@@ -32,7 +32,7 @@ export function hireStaff(cfg: ServiceConfig, rng: Rng): Staff {
 
 /** The engagement target of employee e. */
 export function engagementTarget(cfg: ServiceConfig, staff: Staff, e: number): number {
-  return clamp01(cfg.staff.engagementInitial + cfg.staff.feedbackEngagement * cfg.feedbackVisibility + cfg.reward.engagement + 0.2 * (staff.fit[e] - 0.5));
+  return clamp01(cfg.staff.engagementInitial + cfg.staff.feedbackEngagement * cfg.feedbackVisibility + cfg.reward.engagement + cfg.staff.fitEngagement * (staff.fit[e] - 0.5));
 }
 
 /** One day of engagement dynamics; returns the mean engagement. */

@@ -11,9 +11,7 @@
  */
 import quantile from '@stdlib/stats-base-dists-t-quantile';
 import { describe, expect, it } from 'vitest';
-import { compileParams } from '../../../src/model/config.js';
-import { createPopulation } from '../../../src/model/population.js';
-import { contactCentre } from '../../../src/model/service/contactCentre.js';
+import { createContactCentre } from '../../../src/model/service/contactCentre.js';
 import { meanHandleMinutes } from '../../../src/model/service/handling.js';
 import { compileService } from '../../../src/model/service/serviceConfig.js';
 import { hireStaff } from '../../../src/model/service/staff.js';
@@ -55,14 +53,12 @@ function simulateQueue(load: number, seed: number) {
     },
     { channels: { phone: { share: 1, hours: '24/7', synchronous: true, patienceMinutes: 0, targetMinutes: 0, handleMinutes: HANDLE } } },
   );
-  const cfg = compileParams(p);
-  const svc = compileService(p.service);
-  const pop = createPopulation(cfg, null, stream(seed, 'pop'), stream(seed, 'init'));
-  const desk = contactCentre(cfg, svc, pop, stream(seed, 'staff'));
+  const svc = compileService(p);
+  const report = { contact() {}, caseEnded() {}, questionEnded() {} };
+  const desk = createContactCentre(new Uint8Array(1), svc, report, stream(seed, 'staff'));
   const staff = hireStaff(svc, stream(seed, 'staff'));
   const mu = 1 / meanHandleMinutes(svc, svc.channels[0], staff, 0);
   const lambda = load * C * mu;
-  const report = { contact() {}, caseEnded() {}, questionEnded() {} };
   const arrivals = stream(seed, 'arrivals');
   const warmUp = 20, batches = 40, batchDays = 10;
   const pWait: number[] = [], meanWait: number[] = [];
@@ -70,11 +66,11 @@ function simulateQueue(load: number, seed: number) {
   for (let day = 1; day <= warmUp + batches * batchDays; day++) {
     // A Poisson(λ·1440) count: exponential gaps that fit in one day.
     for (let t = -Math.log(1 - arrivals()) / lambda; t < 1440; t += -Math.log(1 - arrivals()) / lambda) desk.ask(0);
-    desk.step(day, stream(seed, 'day', day), report);
+    desk.step(day, stream(seed, 'day', day));
     if (day <= warmUp) continue;
-    started += desk.stats.started;
-    waited += desk.stats.started - desk.stats.withinTarget; // target 0: within target = no wait
-    waitMinutes += desk.stats.waitMinutes;
+    started += desk.stats.contactsStarted;
+    waited += desk.stats.contactsStarted - desk.stats.answeredInTarget; // target 0: within target = no wait
+    waitMinutes += desk.stats.waitMinutesTotal;
     if ((day - warmUp) % batchDays === 0) {
       pWait.push(waited / started);
       meanWait.push(waitMinutes / started);

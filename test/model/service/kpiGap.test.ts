@@ -43,7 +43,7 @@ const p = paramsWith(
 describe('firm KPI vs customer view (F12)', () => {
   const r = run(p, 120);
   const s = r.series;
-  const svc = compileService(p.service);
+  const svc = compileService(p);
   const solve = solveChance(svc, hireStaff(svc, stream(1, 'x')), 0);
 
   it('the firm reads 100% first-contact resolution', () => {

@@ -1,14 +1,22 @@
 /**
- * The service-operations part of the scenario language: channels and opening hours, the
- * contact centre's staff, and the levers that act on them (reward scheme, service style,
- * autonomy, honesty, feedback). Defaults and their sources are in docs/MODEL.md §16–§21.
+ * The service section of the scenario language (owned by mechanisms/service.ts): channels and
+ * opening hours, the contact centre's staff, and the levers that act on them (reward scheme,
+ * service style, autonomy, honesty, feedback). Defaults and sources: docs/MODEL.md §16–§21.
  */
 import { z } from 'zod';
-import { nonneg, posint, prob, section } from './fields.js';
+import { nameKey, nonneg, posint, prob, section } from '../fields.js';
+import { WEEKDAYS } from '../vocabulary.js';
+import { DESK_KINDS } from './desks.js';
 
-import { WEEKDAYS } from './vocabulary.js';
-
-export { WEEKDAYS };
+const openingHours = (open: number, close: number, weekdays: (typeof WEEKDAYS)[number][], what: string) =>
+  section(
+    {
+      open: z.number().min(0).max(24).default(open).describe(`Opening hour (0–24). Default ${open}.`),
+      close: z.number().min(0).max(24).default(close).describe(`Closing hour (0–24), after opening. Default ${close}.`),
+      weekdays: z.array(z.enum(WEEKDAYS)).min(1).default(weekdays).describe(`Days the channel is staffed. Default ${weekdays.join(', ')}.`),
+    },
+    `What "${what}" means for a channel's hours.`,
+  );
 
 const hoursSchema = z
   .union([
@@ -19,7 +27,7 @@ const hoursSchema = z
       weekdays: z.array(z.enum(WEEKDAYS)).min(1).describe('Days the channel is staffed.'),
     }),
   ])
-  .describe('officeHours = 9–17 Monday–Friday, extendedHours = 8–20 Monday–Saturday, 24/7, or {open, close, weekdays}.');
+  .describe('officeHours (service.officeHours, default 9–17 Monday–Friday), extendedHours (service.extendedHours, default 8–20 Monday–Saturday), 24/7, or {open, close, weekdays}.');
 
 const channelSchema = z
   .strictObject({
@@ -65,7 +73,7 @@ const styleSchema = (d: { time: number; cv: number; delight: number; warmth: num
 
 export const serviceShape = {
   model: z
-    .enum(['contactCentre', 'simple'])
+    .enum(DESK_KINDS)
     .default('contactCentre')
     .describe('contactCentre: contacts queue for employees in channels with opening hours; simple: a complaint is resolved with resolveProbability the same day. Default contactCentre.'),
   resolveProbability: prob(0.55, 'Simple model: probability a voiced complaint gets resolved.'),
@@ -83,7 +91,9 @@ export const serviceShape = {
     })
     .optional()
     .describe('Arrival patterns by hour and weekday, when the scenario asks for them.'),
-  channels: z.record(z.string().regex(/^[A-Za-z][\w-]*$/), channelSchema).default(defaultChannels).describe('Contact channels by name. Default phone (60%, office hours), email (30%), social (10%, extended hours).'),
+  officeHours: openingHours(9, 17, ['mon', 'tue', 'wed', 'thu', 'fri'], 'officeHours'),
+  extendedHours: openingHours(8, 20, ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], 'extendedHours'),
+  channels: z.record(nameKey(), channelSchema).default(defaultChannels).describe('Contact channels by name. Default phone (60%, office hours), email (30%), social (10%, extended hours).'),
   rewardScheme: z.enum(['financial', 'satisfaction']).default('financial').describe('What employees are rewarded on: sales and productivity targets, or customer satisfaction (F8). Default financial.'),
   style: z.enum(['process', 'personal']).default('process').describe('Scripted, fast, low-variance process service, or personal service that takes time for the person (F5, F10). Default process.'),
   autonomy: z.boolean().default(false).describe('Front-office autonomy: decide in the customer\'s favour without asking permission (F9). Default false.'),
@@ -100,6 +110,11 @@ export const serviceShape = {
       approvalShare: prob(0.35, 'Share of problem contacts that need a decision in the customer\'s favour: without autonomy they wait for a superior\'s permission, with autonomy the employee decides on the spot (F9).'),
       approvalDelayDays: nonneg(2, 'Days until a permission comes back and the problem is solved.'),
       approvalMinutes: nonneg(5, 'Extra handle minutes spent asking permission.'),
+      skillHandleEffect: z.number().min(0).max(2).default(0.6).describe('Handle time falls by this share per unit of skill above 0.5: factor 1 + effect·(0.5 − skill). Range 0–2 (the factor stays ≥ 0). Default 0.6.'),
+      engagementHandleEffect: z.number().min(0).max(2).default(0.2).describe('Handle time falls by this share per unit of engagement above 0.5: factor 1 + effect·(0.5 − engagement). Range 0–2 (the factor stays ≥ 0). Default 0.2.'),
+      skillSolveEffect: z.number().min(0).max(2).default(0.6).describe('The chance to solve rises by this share per unit of skill above 0.5: factor 1 + effect·(skill − 0.5). Range 0–2 (the factor stays ≥ 0). Default 0.6.'),
+      engagementSolveEffect: z.number().min(0).max(2).default(0.4).describe('The chance to solve rises by this share per unit of engagement above 0.5: factor 1 + effect·(engagement − 0.5). Range 0–2 (the factor stays ≥ 0). Default 0.4.'),
+      maxSolveProbability: prob(0.98, 'Upper limit of the chance to solve a matter in one contact (nobody is perfect).'),
     },
     'How contacts are handled.',
   ),
@@ -121,6 +136,7 @@ export const serviceShape = {
       engagementInitial: prob(0.5, 'Engagement at day 0 (0–1).'),
       engagementRate: prob(0.05, 'Share of the gap to the engagement target closed per day.'),
       feedbackEngagement: nonneg(0.4, 'Engagement target shift at full feedback visibility (F15).'),
+      fitEngagement: nonneg(0.2, 'Engagement target shift per unit of culture fit above 0.5 (F10: the personality must fit the culture).'),
     },
     'Employees: skill, culture fit and engagement.',
   ),

@@ -26,3 +26,9 @@ export const score = (def: number, doc: string) =>
  */
 export const section = <T extends z.ZodRawShape>(shape: T, doc: string) =>
   z.strictObject(shape).prefault({} as z.input<z.ZodObject<T, z.core.$strict>>).describe(doc);
+
+/** Names of segments, touchpoints and channels: a letter, then letters, digits, - and _. */
+export const nameKey = () => z.string().regex(/^[A-Za-z][\w-]*$/, 'a name starts with a letter and uses letters, digits, - and _');
+
+/** A number rounded to 6 decimals, for messages. */
+export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -1,0 +1,117 @@
+/**
+ * Service recovery and the quit decision after a bad experience (§6). After a bad experience
+ * that ends with outcome o (silent, unresolved, resolved, resolved quickly) and severity class
+ * c (minor; major = money lost or mistreatment), the customer carries an extra churn hazard
+ *   J_k = ΔJ·δᵏ on the k-th day of exposure,  ΔJ = −ln(1 − q_{o,c})·(1 − δ),  δ = 2^(−1/halfLife),
+ * whose total Σₖ J_k = −ln(1 − q): the incident alone makes the customer leave with probability
+ * exactly q (TARP's quit figures). Exposure starts the same day when the incident happens
+ * before the day's churn decisions (a silent problem in an episode), the next day otherwise
+ * (a case the desk ends later in the day).
+ *
+ * Event-driven: instead of decaying J for everyone every day, the day the incident's hazard
+ * would make the customer leave is drawn once, when it happens — with E ~ Exp(1), never if
+ * E ≥ −ln(1 − q), else on the first day k with ΔJ·(1 − δ^(k+1))/(1 − δ) ≥ E — and kept as the
+ * customer's quit day (the earliest of its incidents': independent hazards add, so the first
+ * event wins). A retention save, leaving, or being won back clears it.
+ */
+import { EventHeap } from '../eventHeap.js';
+import { nonneg, prob, score, section } from '../fields.js';
+import { CUSTOMER } from '../lifecycle.js';
+import type { Mechanism } from '../mechanism.js';
+import { MAJOR_SEVERITY } from '../vocabulary.js';
+
+const quitTable = (minor: number, major: number, what: string) =>
+  section(
+    {
+      minor: prob(minor, `Probability of leaving after a bad minor problem that ${what}.`),
+      major: prob(major, `Probability of leaving after a bad major problem (money lost or mistreatment) that ${what}.`),
+    },
+    `Quit probability after a bad experience that ${what} (TARP repurchase figures, see MODEL.md).`,
+  );
+
+const sections = {
+  recovery: section(
+    {
+      silent: quitTable(0.63, 0.91, 'the customer did not complain about'),
+      unresolved: quitTable(0.54, 0.81, 'was complained about and not resolved'),
+      resolved: quitTable(0.3, 0.46, 'was resolved'),
+      resolvedQuickly: quitTable(0.05, 0.18, 'was resolved quickly'),
+      halfLifeDays: nonneg(7, 'Half-life of the extra churn hazard after a bad experience, in days.'),
+      resolvedScore: score(7, 'Score of the recovery episode when a complaint is resolved.'),
+      resolvedQuicklyScore: score(8.5, 'Score of the recovery episode when resolved quickly; above the as-expected level = service-recovery paradox (satisfaction only).'),
+      unresolvedScore: score(2, 'Score of the episode when a complaint is not resolved.'),
+    },
+    'Service recovery: quit probabilities by outcome and severity (TARP), and the recovery episode.',
+  ),
+};
+
+export interface RecoveryConfig {
+  /** Quit probability by outcome·2 + major (after proactive honesty, F16). */
+  quitProbability: Float64Array;
+  /** The hazard increment ΔJ of the same entries, and its daily decay δ (MODEL.md §6). */
+  jumpIncrement: Float64Array;
+  jumpDecay: number;
+}
+
+const NEVER = 0x7fffffff;
+
+/** The exposure day k (0-based) on which a hazard ΔJ·δᵏ with total H = −ln(1 − q) reaches E, or −1 if it never does. */
+export function quitDelay(total: number, decay: number, e: number): number {
+  if (!(e < total)) return -1;
+  if (decay === 0) return 0;
+  // First k with 1 − δ^(k+1) ≥ E/H: δ^(k+1) ≤ 1 − E/H.
+  const k = Math.ceil(Math.log1p(-e / total) / Math.log(decay)) - 1;
+  return k > 0 ? k : 0;
+}
+
+export const recovery: Mechanism<typeof sections, RecoveryConfig, never> = {
+  name: 'recovery',
+  doc: 'How a problem ends decides whether the customer leaves over it: TARP quit probabilities by outcome and severity, decaying hazard (§6, F4, F16).',
+  sections,
+  columns: { quitDay: 'i32' },
+  compile(p) {
+    const r = p.recovery;
+    const decay = r.halfLifeDays > 0 ? Math.pow(0.5, 1 / r.halfLifeDays) : 0;
+    // Proactive honesty about failures keeps part of the trust and brings customers back (F16).
+    const factor = p.service.honesty === 'proactive' ? p.service.experience.honestQuitFactor : 1;
+    const q = Float64Array.from([r.silent, r.unresolved, r.resolved, r.resolvedQuickly].flatMap((o) => [o.minor * factor, o.major * factor]));
+    return { quitProbability: q, jumpIncrement: q.map((x) => -Math.log1p(-x) * (1 - decay)), jumpDecay: decay };
+  },
+  setup(run, cfg) {
+    const { pop } = run;
+    const quitDay = pop.column('quitDay', 'i32').fill(NEVER);
+    const due = new EventHeap();
+    let checked = false; // today's quits already decided: new incidents count from tomorrow
+    let rng = run.stream('recovery');
+    const clear = (i: number) => { quitDay[i] = NEVER; };
+    return {
+      begin() {
+        checked = false;
+        rng = run.stream('recovery');
+      },
+      caseEnded(i, severity, bad, outcome) {
+        if (!bad || pop.state[i] !== CUSTOMER) return;
+        const q = cfg.quitProbability[outcome * 2 + (severity >= MAJOR_SEVERITY ? 1 : 0)];
+        if (q <= 0) return;
+        const k = quitDelay(-Math.log1p(-q), cfg.jumpDecay, -Math.log(1 - rng()));
+        if (k < 0) return;
+        const day = run.day + (checked ? 1 : 0) + k;
+        if (day < quitDay[i]) {
+          quitDay[i] = day;
+          due.push(day, i);
+        }
+      },
+      due(day) {
+        checked = true;
+        while (due.peekTime() <= day) {
+          const d = due.peekTime(), i = due.peekId();
+          due.pop();
+          if (quitDay[i] === d && pop.state[i] === CUSTOMER) run.wouldLeave(i);
+        }
+      },
+      retained: clear,
+      joined: clear,
+      leaving: clear,
+    };
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * Service operations (§16–§21): complaints become cases and customers' requests become
+ * contacts at the service desk the scenario names (`service.model`, registry in
+ * service/desks.ts). Every contact is an experience; an ended case is the end of the problem
+ * (recovery.ts decides whether the customer leaves over it) and, like an answered request, a
+ * story the customer may tell. The desk's day feeds the firm's KPIs and the customer's view
+ * (F6, F12) and the books (staff, goodwill, upsells).
+ */
+import { CONTACT, type Mechanism } from '../mechanism.js';
+import { round6 } from '../fields.js';
+import type { MetricDecl } from '../metrics.js';
+import type { DeskStats } from '../service/desk.js';
+import { DESKS } from '../service/desks.js';
+import { serviceSchema } from '../service/schema.js';
+import { compileService, type ServiceConfig } from '../service/serviceConfig.js';
+import { weekdayOf } from '../service/calendar.js';
+
+const sections = { service: serviceSchema };
+
+const flow = (key: keyof DeskStats, label: string, unit: string, doc: string) => ({ key, label, unit, kind: 'flow', doc }) as const;
+const ratio = (key: string, label: string, unit: string, num: keyof DeskStats, den: keyof DeskStats, scale: number, doc: string) =>
+  ({ key, label, unit, kind: 'ratio', doc, ratio: { num, den, scale } }) as const;
+
+const metrics = [
+  flow('contactsArrived', 'Contacts arrived', 'contacts/day', 'Contacts that entered a queue (questions, problems, repeats).'),
+  flow('contactsAnswered', 'Contacts answered', 'contacts/day', 'Contacts whose handling finished.'),
+  flow('contactsAbandoned', 'Contacts abandoned', 'contacts/day', 'Callers who hung up while waiting.'),
+  { key: 'contactsWaiting', label: 'Contacts waiting', unit: 'contacts', kind: 'stock', doc: 'Contacts queued or in service at the end of the day.' },
+  flow('contactsStarted', 'Contacts taken into service', 'contacts/day', 'Contacts an employee started on.'),
+  flow('waitMinutesTotal', 'Queue wait', 'minutes/day', 'Σ queue waits of contacts taken into service (the firm measures from entering the queue).'),
+  flow('answeredInTarget', 'Answered within target', 'contacts/day', 'Contacts taken into service within their channel\'s target.'),
+  flow('handleMinutesTotal', 'Handle time', 'minutes/day', 'Σ handle times of contacts answered.'),
+  flow('closedFirst', 'Closed in the contact', 'contacts/day', 'Answered contacts whose ticket was closed in that contact (the firm counts them resolved).'),
+  flow('casesEnded', 'Problems ended', 'problems/day', 'Complaint cases that ended (solved or given up).'),
+  flow('caseContacts', 'Contacts of ended problems', 'contacts/day', 'Σ contacts the customers of the ended cases needed.'),
+  flow('casesSolved', 'Problems solved', 'problems/day', 'Ended cases that were actually solved.'),
+  flow('casesSolvedFirst', 'Problems solved at first contact', 'problems/day', 'Ended cases solved in the customer\'s first contact about them.'),
+  flow('contactScoreTotal', 'Contact scores', 'points/day', 'Σ scores customers gave the contacts answered.'),
+  ratio('waitMinutes', 'Mean queue wait', 'minutes', 'waitMinutesTotal', 'contactsStarted', 1, 'Mean queue wait of contacts taken into service.'),
+  ratio('serviceLevel', 'Service level', '% within target', 'answeredInTarget', 'contactsStarted', 100, 'Share of contacts taken into service within their channel\'s target.'),
+  ratio('handleTime', 'Average handle time', 'minutes', 'handleMinutesTotal', 'contactsAnswered', 1, 'The firm\'s AHT.'),
+  ratio('firstContactResolution', 'First-contact resolution (firm KPI)', '% of contacts', 'closedFirst', 'contactsAnswered', 100, 'Contacts closed in the contact ÷ contacts answered: the firm\'s view (F12).'),
+  ratio('contactsPerProblem', 'Contacts per problem (customer view)', 'contacts', 'caseContacts', 'casesEnded', 1, 'Contacts a customer needed per problem (F12).'),
+  ratio('problemsSolved', 'Problems solved (customer view)', '% of problems', 'casesSolved', 'casesEnded', 100, 'Share of ended problems that were solved.'),
+  ratio('customerFirstContactResolution', 'First-contact resolution (customer view)', '% of problems', 'casesSolvedFirst', 'casesEnded', 100, 'Problems solved in the customer\'s first contact ÷ problems ended (F12).'),
+  ratio('contactSatisfaction', 'Contact satisfaction', '0–10', 'contactScoreTotal', 'contactsAnswered', 1, 'Mean score customers gave the contacts answered.'),
+  { key: 'engagement', label: 'Staff engagement', unit: '0–1', kind: 'stock', doc: 'Mean engagement of the employees (F15).' },
+  { key: 'staffCost', label: 'Staff cost', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Employees on duty × open hours × cost per hour.' },
+  { key: 'goodwillCost', label: 'Goodwill', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Goodwill (coulance) paid (F9).' },
+  { key: 'upsellRevenue', label: 'Upsell margin', unit: 'money/day', kind: 'money', ledger: 'revenue', doc: 'One-off margin from sales pitches in service contacts.' },
+  ratio('goodwillPerProblem', 'Goodwill per problem', 'money/problem', 'goodwillCost', 'casesEnded', 1, 'Goodwill paid ÷ problems ended (F9).'),
+] as const satisfies readonly MetricDecl[];
+
+/** The desk's flows and money, added to the day's counts after its step. */
+const DESK_FLOWS = metrics.filter((m) => m.kind === 'flow' || m.kind === 'money').map((m) => m.key as keyof DeskStats);
+
+export const service: Mechanism<typeof sections, ServiceConfig, (typeof metrics)[number]['key']> = {
+  name: 'service',
+  doc: 'The service desk: a contact centre with channels, opening hours, employees, rewards, style and autonomy, or a simple desk (§6, §16–§21).',
+  sections,
+  metrics,
+  check(p, issue) {
+    const s = p.service;
+    const channels = Object.entries(s.channels);
+    const shares = channels.reduce((sum, [, ch]) => sum + ch.share, 0);
+    if (channels.length === 0) issue(['service', 'channels'], 'at least one channel is needed');
+    else if (Math.abs(shares - 1) > 1e-6) issue(['service', 'channels'], `channel shares sum to ${round6(shares)}, expected 1`);
+    for (const [name, ch] of channels)
+      if (typeof ch.hours === 'object' && ch.hours.close <= ch.hours.open)
+        issue(['service', 'channels', name, 'hours', 'close'], `closes (${ch.hours.close}) before it opens (${ch.hours.open})`);
+    for (const named of ['officeHours', 'extendedHours'] as const)
+      if (s[named].close <= s[named].open) issue(['service', named, 'close'], `closes (${s[named].close}) before it opens (${s[named].open})`);
+    if (s.arrivals?.hourly && !s.arrivals.hourly.some((w) => w > 0)) issue(['service', 'arrivals', 'hourly'], 'at least one hour needs a positive weight');
+    if (s.arrivals?.weekdays && !s.arrivals.weekdays.some((w) => w > 0)) issue(['service', 'arrivals', 'weekdays'], 'at least one weekday needs a positive weight');
+    if (s.arrivalTo <= s.arrivalFrom) issue(['service', 'arrivalTo'], `arrivalTo (${s.arrivalTo}) must be after arrivalFrom (${s.arrivalFrom})`);
+  },
+  compile: compileService,
+  setup(run, svc) {
+    const kind = DESKS[svc.model];
+    const desk = kind.create(run, svc, {
+      contact: (i, score) => run.emit.experience(i, score, CONTACT),
+      caseEnded: (i, severity, bad, outcome, score) => {
+        run.emit.caseEnded(i, severity, bad, outcome, score);
+        run.emit.story(i, score);
+      },
+      questionEnded: (i, score) => run.emit.story(i, score),
+    });
+    const slots = DESK_FLOWS.map((k) => run.counter(k));
+    const stats = desk.stats;
+    return {
+      customerEvents: kind.questions
+        ? [{ stream: 'questions', probability: (day) => svc.questionProbability[weekdayOf(day, svc.startWeekday)], fire: (i) => desk.ask(i) }]
+        : [],
+      complaint: (i, severity, bad) => desk.submit(i, severity, bad),
+      serve(day) {
+        desk.step(day, run.stream('service'));
+        for (let k = 0; k < slots.length; k++) run.counts[slots[k]] += stats[DESK_FLOWS[k]];
+      },
+      stocks: { contactsWaiting: () => stats.contactsWaiting, engagement: () => stats.engagement },
+    };
+  },
+};
