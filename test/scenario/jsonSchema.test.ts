@@ -16,7 +16,7 @@ describe('scenario JSON Schema', () => {
     } catch {
       // reported by the assertion below
     }
-    expect(onDisk === scenarioJsonSchemaText(), `${SCHEMA_FILE} is out of date with src/scenario/schema.ts; regenerate it with: npx cxsim schema --out ${SCHEMA_FILE}`).toBe(true);
+    expect(onDisk === scenarioJsonSchemaText(), `${SCHEMA_FILE} is out of date with the scenario schema (src/scenario/schema.ts and the mechanisms' sections); regenerate it with: npx cxsim schema --out ${SCHEMA_FILE}`).toBe(true);
   });
 
   it('has a title, requires only the name and rejects unknown keys', () => {
