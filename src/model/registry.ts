@@ -8,6 +8,7 @@ import { churn } from './mechanisms/churn.js';
 import { complaints } from './mechanisms/complaints.js';
 import { economics } from './mechanisms/economics.js';
 import { episodes } from './mechanisms/episodes.js';
+import { loyalty } from './mechanisms/loyalty.js';
 import { market } from './mechanisms/market.js';
 import { recovery } from './mechanisms/recovery.js';
 import { retention } from './mechanisms/retention.js';
@@ -29,4 +30,5 @@ export const MECHANISMS = [
   adoption, // buying: marketing and word of mouth
   symbols, // symbols of extremism
   economics, // margin, premium, fixed costs, CLV
+  loyalty, // a loyalty programme
 ] as const;

@@ -7,16 +7,20 @@ import { formatHuman, humanDecimals, toCsv } from './format.js';
 import { groupRuns, replicationCount } from './runs.js';
 import { SUMMARY_METRICS, type SummaryMetricKey } from './summaryMetrics.js';
 
+/** The metrics the runs report, in the catalogue order of the model that produced them. */
+const metricKeysOf = (results: readonly RunResult[]) => (results.length > 0 ? (Object.keys(results[0].series) as MetricKey[]) : METRIC_KEYS);
+
 /**
  * Wide daily table: one row per strategy × replication × day, one column per metric in catalogue
  * order. Strategies follow the scenario when given, else their first appearance in results.
  */
 export function metricsCsv(results: readonly RunResult[], scenario?: Scenario): string {
-  const header = ['strategy', 'replication', 'day', ...METRIC_KEYS];
+  const keys = metricKeysOf(results);
+  const header = ['strategy', 'replication', 'day', ...keys];
   function* rows() {
     for (const g of groupRuns(results, scenario)) {
       for (const run of g.runs) {
-        for (let day = 0; day <= run.days; day++) yield [run.strategy, run.replication, day, ...METRIC_KEYS.map((k) => run.series[k][day])];
+        for (let day = 0; day <= run.days; day++) yield [run.strategy, run.replication, day, ...keys.map((k) => run.series[k][day])];
       }
     }
   }
@@ -34,9 +38,10 @@ export interface MetricRow {
 /** Tidy (long) daily rows for notebooks and data frames: one per strategy × replication × day × metric, in metricsCsv's order. */
 export function metricsRows(results: readonly RunResult[], scenario?: Scenario): MetricRow[] {
   const rows: MetricRow[] = [];
+  const keys = metricKeysOf(results);
   for (const g of groupRuns(results, scenario)) {
     for (const run of g.runs) {
-      for (let day = 0; day <= run.days; day++) for (const metric of METRIC_KEYS) rows.push({ strategy: run.strategy, replication: run.replication, day, metric, value: run.series[metric][day] });
+      for (let day = 0; day <= run.days; day++) for (const metric of keys) rows.push({ strategy: run.strategy, replication: run.replication, day, metric, value: run.series[metric][day] });
     }
   }
   return rows;

@@ -4,8 +4,8 @@
  * network type (even mean degree < size − 1, fully mixed included), 1–3 segments, 1–5
  * touchpoints, random process quality, frustration and delight, every aggregation rule, talk
  * and fanouts (numbers and "all"), complaint channels, desk, recovery (half-life 0 and quit
- * probability 1 included), churn, marketing spend, retention budget, symbols, price premium;
- * 20–60 days.
+ * probability 1 included), churn, marketing spend, retention budget, symbols, price premium,
+ * loyalty programme; 20–60 days.
  *
  * These are identities, not statistics: counts must match exactly; money, which is a sum of
  * floating-point terms, to a relative 1e-9 (rounding error of ≤ a few thousand additions is
@@ -109,6 +109,7 @@ const scenario = fc
     acquisition: fc.record({ organicInfluence: range(0, 0.05), spendPerDay: range(0, 5000), costPerCustomer: range(1, 1000), winBackFactor: unit }),
     retention: fc.record({ budgetPerDay: fc.oneof(fc.constant(0), range(0, 5000)), costRatio: range(1, 20), effectiveness: unit }),
     symbols: fc.record({ conversationValue: range(0, 0.5), costPerDay: range(0, 100), costPerEpisode: range(0, 5) }),
+    loyalty: fc.record({ enrolment: probOrEdge, churnReduction: unit, costPerMemberPerYear: range(0, 100) }),
     economics: fc.record({
       marginPerCustomerPerYear: range(0, 1000),
       pricePremium: range(0, 0.5),
@@ -145,6 +146,7 @@ const scenario = fc
         acquisition: x.acquisition,
         retention: x.retention,
         symbols: x.symbols,
+        loyalty: x.loyalty,
         economics: { ...economics, toleranceFull: Math.min(10, economics.toleranceFrom + toleranceSpan * (10 - economics.toleranceFrom)) },
       },
       { segments, touchpoints, ...(x.service.channels ? { channels: x.service.channels } : {}) },
@@ -213,8 +215,15 @@ function checkRun(p: Params, r: RunResult): void {
     // adoption pass, n − (customers at the start of the day − today's leavers).
     expect(s.womReach[d], at).toBeGreaterThanOrEqual(0);
     expect(s.womReach[d], at).toBeLessThanOrEqual(n - s.customers[d - 1] + s.lost[d] + 1e-9);
-    // Money.
-    const costs = s.acquisitionCost[d] + s.retentionCost[d] + s.symbolCost[d] + s.fixedCost[d] + s.staffCost[d] + s.goodwillCost[d];
+    // Money: the books are every ledger line the mechanisms declare (the classic ones among them).
+    const lines = (side: 'revenue' | 'cost') => METRICS.filter((m) => m.ledger === side).map((m) => m.key);
+    expect(lines('cost')).toEqual(expect.arrayContaining(['acquisitionCost', 'retentionCost', 'symbolCost', 'fixedCost', 'staffCost', 'goodwillCost']));
+    const costs = lines('cost').reduce((sum, k) => sum + s[k][d], 0);
+    expect(close(s.revenue[d], lines('revenue').reduce((sum, k) => sum + s[k][d], 0), s.revenue[d]), `revenue ${at}`).toBe(true);
+    const loyalty = (s.members[d] * p.loyalty.costPerMemberPerYear) / 365;
+    expect(close(s.loyaltyCost[d], loyalty, loyalty), `loyalty ${at}`).toBe(true);
+    expect(s.members[d], at).toBeLessThanOrEqual(s.customers[d]);
+    if (p.loyalty.enrolment === 0) expect(s.members[d], at).toBe(0);
     // Staff cost from the calendar by hand: the generator's channel sets are staffed 24 h when a
     // channel is 24/7, else 8–20 h every day but Sunday (day 1 is a Monday).
     const allDay = Object.values(p.service.channels).some((ch) => ch.hours === '24/7');
