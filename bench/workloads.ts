@@ -1,6 +1,7 @@
 /**
  * One benchmark workload per process (so peak memory is the workload's own): prints one JSON
- * line. Engine and reference loops run in the same process, interleaved, median of 3 each.
+ * line. Engine and reference loops run in the same process, interleaved, after one untimed
+ * warm-up each (both are measured at steady state, JIT-compiled), median of REPEATS.
  * Usage: tsx bench/workloads.ts <bass-network|bass-mixed|default|sweep-speedup> [N] [days]
  */
 import { loadScenario } from '../src/scenario/load.js';
@@ -11,8 +12,9 @@ import type { Params } from '../src/scenario/schema.js';
 import { planSweep } from '../src/experiments/sweep.js';
 import { runJobs } from '../src/experiments/pool.js';
 import { bassMixed, bassNetwork, bassNetworkRescan } from './reference.js';
+import { scaledDefault } from './scale.js';
 
-const REPEATS = 3;
+const REPEATS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const now = () => performance.now() / 1000;
 
@@ -27,7 +29,7 @@ function engineSeconds(params: Params, days: number, network: ReturnType<typeof 
 }
 
 function bass(variant: 'network' | 'mixed', n: number) {
-  const scenario = loadScenario('bass.yaml'.startsWith('/') ? 'bass.yaml' : 'scenarios/bass.yaml');
+  const scenario = loadScenario('scenarios/bass.yaml');
   const strategy = scenario.strategies[variant === 'network' ? 0 : 1];
   const params = deepMerge(strategy.params, { market: { size: n } }) as Params;
   const steps = scenario.days;
@@ -36,17 +38,22 @@ function bass(variant: 'network' | 'mixed', n: number) {
   const csr = networkFor(params, 1, 0);
   const graphSeconds = now() - t;
   const engine: number[] = [], incremental: number[] = [], rescan: number[] = [];
-  for (let k = 0; k < REPEATS; k++) {
-    engine.push(engineSeconds(params, steps, csr, k).seconds);
+  for (let k = -1; k < REPEATS; k++) {
+    const e = engineSeconds(params, steps, csr, k + 1).seconds;
     t = now();
     if (csr) bassNetwork(csr, { p, q, steps }, stream(k, 'reference'));
     else bassMixed(n, { p, q, steps }, stream(k, 'reference'));
-    incremental.push(now() - t);
+    const ref = now() - t;
+    let res = 0;
     if (csr) {
       t = now();
       bassNetworkRescan(csr, { p, q, steps }, stream(k, 'reference'));
-      rescan.push(now() - t);
+      res = now() - t;
     }
+    if (k < 0) continue; // warm-up
+    engine.push(e);
+    incremental.push(ref);
+    if (csr) rescan.push(res);
   }
   const agentSteps = n * steps;
   return {
@@ -56,33 +63,14 @@ function bass(variant: 'network' | 'mixed', n: number) {
   };
 }
 
-function defaultScenario(customers: number) {
-  const scenario = loadScenario('scenarios/default.yaml');
-  const base = scenario.strategies[0].params;
-  // Scale the market so the firm has `customers` customers at its default 25% share, marketing
-  // and staff with it (2 employees per 5,000 customers).
-  const scale = customers / base.market.initialCustomers;
-  const params = deepMerge(base, {
-    market: { size: base.market.size * scale, initialCustomers: customers },
-    acquisition: { spendPerDay: base.acquisition.spendPerDay * scale },
-    service: { employees: Math.round(base.service.employees * scale) },
-  }) as Params;
-  // The same market with the simple desk: what the contact centre costs, measured alongside.
-  const simple = deepMerge(params, { service: { model: 'simple' } }) as Params;
-  const days = 365;
-  let t = now();
+/** One run of the default scenario scaled to `customers` (bench/scale.ts), timed without the network build. */
+function defaultScenario(customers: number, days: number) {
+  const params = scaledDefault(loadScenario('scenarios/default.yaml').strategies[0].params, customers, deepMerge) as Params;
+  const t = now();
   const csr = networkFor(params, 1, 0);
   const graphSeconds = now() - t;
-  const service: { seconds: number; customerDays: number }[] = [], market: { seconds: number; customerDays: number }[] = [];
-  for (let k = 0; k < REPEATS; k++) {
-    service.push(engineSeconds(params, days, csr, k));
-    market.push(engineSeconds(simple, days, csr, k));
-  }
-  const rate = (runs: typeof service) => runs[0].customerDays / median(runs.map((r) => r.seconds));
-  return {
-    workload: 'default', customers, employees: params.service.employees, marketSize: params.market.size, days, graphSeconds,
-    engineSeconds: median(service.map((r) => r.seconds)), customerDays: service[0].customerDays, customerDayRate: rate(service), simpleDeskRate: rate(market),
-  };
+  const run = engineSeconds(params, days, csr, 0);
+  return { workload: 'default', customers, employees: params.service.employees, marketSize: params.market.size, days, graphSeconds, seconds: run.seconds, customerDays: run.customerDays };
 }
 
 /**
@@ -98,7 +86,7 @@ async function sweepSpeedup(size: number, days: number) {
     parameters: { 'journey.processQuality': [0.97, 0.98, 0.99, 0.995], 'market.size': [size], 'market.initialCustomers': [Math.round(base.market.initialCustomers * scale)], 'acquisition.spendPerDay': [base.acquisition.spendPerDay * scale] },
   });
   const seconds: Record<1 | 2, number[]> = { 1: [], 2: [] };
-  for (let k = 0; k < REPEATS; k++) {
+  for (let k = 0; k < 3; k++) {
     for (const workers of [1, 2] as const) {
       const t = now();
       await runJobs(jobs, { workers });
@@ -115,6 +103,6 @@ const result =
   workload === 'bass-network' ? bass('network', n)
   : workload === 'bass-mixed' ? bass('mixed', n)
   : workload === 'sweep-speedup' ? await sweepSpeedup(n, Number(daysArg ?? 180))
-  : defaultScenario(n);
+  : defaultScenario(n, Number(daysArg ?? 365));
 const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ ...result, peakRssMiB }));

@@ -103,8 +103,8 @@ export function simulate(spec: RunSpec): RunResult {
     run.startDay(day);
     for (const f of begin) f(day);
     for (const src of sources) {
-      const fire = src.fire;
-      forEachHit(src.probability(day), pop.customerCount, run.stream(src.stream), (k) => fire(list[k]));
+      const h = src.probability(day), fire = src.fire;
+      if (h > 0) forEachHit(h, pop.customerCount, run.stream(src.stream), (k) => fire(list[k]));
     }
     for (const f of due) f(day);
     run.closeLeavers();

@@ -46,6 +46,9 @@ export function hitsAt(s: Skipper, i: number, rng: Rng): boolean {
   return true;
 }
 
+/** Failures before the next success of Bernoulli trials with ln(1 − h) = logMiss: Geometric(h). */
+export const geometricGap = (logMiss: number, rng: Rng): number => Math.floor(Math.log(1 - rng()) / logMiss);
+
 /**
  * Visits the successes k ∈ [0, count) of independent Bernoulli(h) trials in increasing order:
  * by geometric skipping while h is small against `askedShare` (the share of visited indices
@@ -59,6 +62,6 @@ export function forEachHit(h: number, count: number, rng: Rng, visit: (k: number
     for (let k = 0; k < count; k++) if (rng() < h) visit(k);
   } else {
     const logMiss = Math.log1p(-h);
-    for (let k = Math.floor(Math.log(1 - rng()) / logMiss); k < count; k += 1 + Math.floor(Math.log(1 - rng()) / logMiss)) visit(k);
+    for (let k = geometricGap(logMiss, rng); k < count; k += 1 + geometricGap(logMiss, rng)) visit(k);
   }
 }

@@ -10,12 +10,13 @@
  *
  * Event-driven: on a network, people who heard messages today are listed (wom.ts) and decided
  * one by one; everyone else's hazard is at most h̄ = p + q_a, so they are drawn by thinning —
- * candidates picked by skipping at rate h̄, accepted with probability h/h̄. Fully mixed, all
- * non-customers share one hazard, drawn by skipping. When h̄ is large against the share of
- * non-customers (the bass benchmark), each person gets one uniform instead.
+ * candidates picked by skipping at rate h̄ (geometric gaps along the person index), accepted
+ * with probability h/h̄. Fully mixed, all non-customers share one hazard, drawn by skipping.
+ * When the hazard is large against the share of non-customers (the bass benchmark), skipping
+ * does not pay and each non-customer gets one uniform instead; both give the same distribution.
  */
 import { z } from 'zod';
-import { forEachHit } from '../../random/bernoulli.js';
+import { geometricGap } from '../../random/bernoulli.js';
 import { nonneg, prob, section } from '../fields.js';
 import { CHURNED, CUSTOMER, PROSPECT } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
@@ -42,6 +43,13 @@ const metrics = [
   { key: 'acquisitionCost', label: 'Acquisition spend', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Marketing spend.' },
 ] as const;
 
+/**
+ * Skipping costs a log and a uniform per hit, about two uniforms' worth (SKIP_COST); thinning
+ * adds an acceptance draw and the hazard (THIN_COST). Below these rates against the share of
+ * people asked about, skipping is cheaper than a uniform for everyone.
+ */
+const SKIP_COST = 2, THIN_COST = 4;
+
 export interface AdoptionConfig {
   /** External influence p per day. */
   p: number;
@@ -57,6 +65,72 @@ export function adoptionHazard(cfg: AdoptionConfig, advPos: number, advNeg: numb
   const nu = cfg.negativeWeight;
   const h = cfg.p + cfg.advocacyInfluence * (advPos - nu * advNeg) + cfg.messageInfluence * (msgPos - nu * msgNeg);
   return h < 0 ? 0 : h > 1 ? 1 : h;
+}
+
+/** What the advocacy passes read: the population's columns and the day's constants. */
+interface AdvocacyPass {
+  n: number;
+  state: Uint8Array;
+  promotersAround: Int32Array;
+  detractorsAround: Int32Array;
+  offsets: Int32Array;
+  posHeard: Int32Array;
+  negHeard: Int32Array;
+  anyHeard: boolean;
+  anyDetractors: boolean;
+  p: number;
+  qa: number;
+  nu: number;
+  winBack: number;
+  /** Out: adopters and their hazards. */
+  found: Int32Array;
+  hazard: Float64Array;
+}
+
+/**
+ * The advocacy-only decisions of every non-customer who heard nothing today: one uniform each
+ * (dense), or candidates at rate `bound` by skipping, each accepted with probability h/bound
+ * (bound > 0). h = p + q_a·(a⁺ − ν·a⁻)/degree clamped to [0, 1], × winBack for churned people.
+ * A module-level loop over typed arrays in locals: the JIT compiles it once, tightly.
+ */
+function advocacyPass(a: AdvocacyPass, rng: () => number, bound: number): number {
+  const { n, state, promotersAround, detractorsAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
+  let count = 0;
+  if (bound === 0) {
+    for (let i = 0; i < n; i++) {
+      const st = state[i];
+      if (st === CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
+      const up = promotersAround[i], down = anyDetractors ? detractorsAround[i] : 0;
+      let h = p;
+      if (up !== 0 || down !== 0) {
+        h = p + (qa * (up - nu * down)) / (offsets[i + 1] - offsets[i]);
+        h = h < 0 ? 0 : h > 1 ? 1 : h;
+      }
+      if (st === CHURNED) h *= winBack;
+      if (rng() < h) {
+        found[count] = i;
+        hazard[count++] = h;
+      }
+    }
+    return count;
+  }
+  const logMiss = Math.log1p(-bound);
+  for (let i = geometricGap(logMiss, rng); i < n; i += 1 + geometricGap(logMiss, rng)) {
+    const st = state[i];
+    if (st === CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
+    const up = promotersAround[i], down = anyDetractors ? detractorsAround[i] : 0;
+    let h = p;
+    if (up !== 0 || down !== 0) {
+      h = p + (qa * (up - nu * down)) / (offsets[i + 1] - offsets[i]);
+      h = h < 0 ? 0 : h > 1 ? 1 : h;
+    }
+    if (st === CHURNED) h *= winBack;
+    if (rng() * bound < h) {
+      found[count] = i;
+      hazard[count++] = h;
+    }
+  }
+  return count;
 }
 
 export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metrics)[number]['key']> = {
@@ -84,7 +158,7 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
     const acquired = run.counter('acquired');
     const counts = run.counts;
     const winBack = cfg.winBackFactor;
-    let rng = run.stream('adoption');
+    let rng = run.stream('adoption'); // today's, set in phase adopt
 
     /** Person i adopts at hazard h: won back, or a prospect attributed to marketing with probability p/h. */
     const adopt = (i: number, h: number) => {
@@ -100,37 +174,41 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
     function mixed(): void {
       const norm = n * said.meanDegree;
       const h = adoptionHazard(cfg, totals.promoters / n, totals.detractors / n, said.mixedPositive / norm, said.mixedNegative / norm);
-      forEachHit(h, n, rng, (i) => {
+      if (!(h > 0)) return;
+      const hBack = h * winBack;
+      if (h >= 1 || h * SKIP_COST > (n - pop.customerCount) / n) {
+        for (let i = 0; i < n; i++) {
+          const st = state[i];
+          if (st !== CUSTOMER && rng() < (st === PROSPECT ? h : hBack)) adopt(i, st === PROSPECT ? h : hBack);
+        }
+        return;
+      }
+      const logMiss = Math.log1p(-h);
+      for (let i = geometricGap(logMiss, rng); i < n; i += 1 + geometricGap(logMiss, rng)) {
         const st = state[i];
-        if (st === PROSPECT || (st === CHURNED && rng() < winBack)) adopt(i, st === PROSPECT ? h : h * winBack);
-      }, (n - pop.customerCount) / n);
+        if (st === PROSPECT) adopt(i, h);
+        else if (st === CHURNED && rng() < winBack) adopt(i, hBack);
+      }
     }
 
-    /** Network: the advocacy-only hazard of person i (not a customer). */
-    const advocacyHazard = (i: number, degree: number) => {
-      const a = promotersAround[i], d = detractorsAround[i];
-      const h = a === 0 && d === 0 ? cfg.p : adoptionHazard(cfg, a / degree, d / degree, 0, 0);
-      return state[i] === CHURNED ? h * winBack : h;
-    };
+    const pass: AdvocacyPass | null =
+      contacts === null
+        ? null
+        : {
+            n, state, promotersAround, detractorsAround, offsets: contacts.offsets, posHeard, negHeard, anyHeard: false, anyDetractors: true,
+            p: cfg.p, qa: cfg.advocacyInfluence, nu: cfg.negativeWeight, winBack, found: new Int32Array(n), hazard: new Float64Array(n),
+          };
 
     function network(): void {
       const { offsets } = contacts!;
-      const anyHeard = said.heardCount > 0;
+      const a = pass!;
+      a.anyHeard = said.heardCount > 0;
+      a.anyDetractors = totals.detractors > 0;
       const bound = adoptionHazard(cfg, 1, 0, 0, 0);
-      const nonCustomers = (n - pop.customerCount) / n;
-      if (bound * 2 > nonCustomers) {
-        // Dense: one uniform per non-customer.
-        for (let i = 0; i < n; i++) {
-          if (state[i] === CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
-          const h = advocacyHazard(i, offsets[i + 1] - offsets[i]);
-          if (h > 0 && rng() < h) adopt(i, h);
-        }
-      } else {
-        forEachHit(bound, n, rng, (i) => {
-          if (state[i] === CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) return;
-          const h = advocacyHazard(i, offsets[i + 1] - offsets[i]);
-          if (rng() * bound < h) adopt(i, h);
-        }, nonCustomers);
+      if (bound > 0) {
+        const dense = bound >= 1 || bound * THIN_COST > (n - pop.customerCount) / n;
+        const found = advocacyPass(a, rng, dense ? 0 : bound);
+        for (let k = 0; k < found; k++) adopt(a.found[k], a.hazard[k]);
       }
       // People who heard messages today weigh them too.
       for (let k = 0; k < said.heardCount; k++) {

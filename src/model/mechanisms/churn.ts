@@ -78,7 +78,6 @@ export const churn: Mechanism<typeof sections, ChurnConfig, never> = {
     let factors: HazardFactor[] = [];
     // The largest hazard: S = 0 and T = 0 (both bounded below by 0), every factor at its maximum.
     let bound = 0;
-    let rng = run.stream('churn');
     const hazard = (i: number): number => {
       const seg = segment[i];
       let h = experienceHazard(baseHazard[seg], asExpected[seg], satisfaction[i], trust[i], beta, gamma, trust0);
@@ -92,7 +91,6 @@ export const churn: Mechanism<typeof sections, ChurnConfig, never> = {
         for (let s = 0; s < baseHazard.length; s++) worst = Math.max(worst, experienceHazard(baseHazard[s], asExpected[s], 0, 0, beta, gamma, trust0));
         for (const f of factors) worst *= f.max;
         bound = -Math.expm1(-worst);
-        rng = run.stream('churn');
       },
       customerEvents: [
         {
@@ -101,7 +99,7 @@ export const churn: Mechanism<typeof sections, ChurnConfig, never> = {
           fire(i) {
             const q = -Math.expm1(-hazard(i));
             if (q > bound * (1 + 1e-12)) throw new Error(`churn: a customer's leaving probability ${q} exceeds the bound ${bound}; a churn factor exceeds its max`);
-            if (rng() * bound < q) run.wouldLeave(i);
+            if (run.stream('churn')() * bound < q) run.wouldLeave(i);
           },
         },
       ],

@@ -62,13 +62,9 @@ export const complaints: Mechanism<typeof sections, ComplaintsConfig, (typeof me
   setup(run, cfg) {
     const [voiced, heard, resolved] = ['complaintsVoiced', 'complaintsHeard', 'resolved'].map((k) => run.counter(k));
     const counts = run.counts;
-    let rng = run.stream('complaints');
     return {
-      begin() {
-        rng = run.stream('complaints');
-      },
       problem(i, severity, bad, score) {
-        const u = rng();
+        const u = run.stream('complaints')();
         if (u < cfg.voiced[severity]) {
           counts[voiced]++;
           if (u < cfg.headquarters[severity]) counts[heard]++;

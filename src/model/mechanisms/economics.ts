@@ -100,7 +100,8 @@ export const economics: Mechanism<typeof sections, EconomicsConfig, (typeof metr
     // float32 values summed in float64 stay exact, so what is added is exactly what is later subtracted.
     let paying = 0, payingCount = 0, cohortMargin = 0;
     let payingDays = 0, cohortValue = 0;
-    const joinedToday: number[] = [];
+    const joinedToday = new Int32Array(pop.n);
+    let joinedCount = 0;
     const startPaying = (i: number) => {
       paying += margin[i];
       payingCount++;
@@ -112,7 +113,7 @@ export const economics: Mechanism<typeof sections, EconomicsConfig, (typeof metr
         if (run.day === 0) {
           cohort[i] = 1;
           startPaying(i);
-        } else joinedToday.push(i);
+        } else joinedToday[joinedCount++] = i;
       },
       leaving(i) {
         // Everyone who can leave joined before today, so pays.
@@ -127,8 +128,8 @@ export const economics: Mechanism<typeof sections, EconomicsConfig, (typeof metr
         payingDays += payingCount;
         cohortValue += cohortMargin * Math.pow(1 + cfg.dailyDiscount, -day);
         // Customers who joined today pay from tomorrow.
-        for (const i of joinedToday) startPaying(i);
-        joinedToday.length = 0;
+        for (let k = 0; k < joinedCount; k++) startPaying(joinedToday[k]);
+        joinedCount = 0;
       },
       totals(series) {
         let earned = 0, customerDays = 0, lost = 0;

@@ -151,18 +151,14 @@ export const episodes: Mechanism<typeof sections, EpisodesConfig, (typeof metric
     // Who has an episode today has a stream of its own (`episodeDays`), what happens in it
     // another (`episodes`): a strategy that changes the inside of an episode (more draws) leaves
     // who has one untouched (common random numbers).
-    let rng = run.stream('episodes');
     return {
-      begin() {
-        rng = run.stream('episodes');
-      },
       customerEvents: [
         {
           stream: 'episodeDays',
           probability: () => cfg.episodeProbability,
           fire(i) {
             counts[episodeCount]++;
-            const { score, worst } = episodeScore(cfg, cfg.asExpected[segment[i]], rng);
+            const { score, worst } = episodeScore(cfg, cfg.asExpected[segment[i]], run.stream('episodes'));
             const bad = score < cfg.badExperienceThreshold;
             if (bad) counts[badExperiences]++;
             run.emit.experience(i, score, worst === NO_PROBLEM ? EPISODE : EPISODE_PROBLEM);

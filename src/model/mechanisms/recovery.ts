@@ -82,18 +82,16 @@ export const recovery: Mechanism<typeof sections, RecoveryConfig, never> = {
     const quitDay = pop.column('quitDay', 'i32').fill(NEVER);
     const due = new EventHeap();
     let checked = false; // today's quits already decided: new incidents count from tomorrow
-    let rng = run.stream('recovery');
     const clear = (i: number) => { quitDay[i] = NEVER; };
     return {
       begin() {
         checked = false;
-        rng = run.stream('recovery');
       },
       caseEnded(i, severity, bad, outcome) {
         if (!bad || pop.state[i] !== CUSTOMER) return;
         const q = cfg.quitProbability[outcome * 2 + (severity >= MAJOR_SEVERITY ? 1 : 0)];
         if (q <= 0) return;
-        const k = quitDelay(-Math.log1p(-q), cfg.jumpDecay, -Math.log(1 - rng()));
+        const k = quitDelay(-Math.log1p(-q), cfg.jumpDecay, -Math.log(1 - run.stream('recovery')()));
         if (k < 0) return;
         const day = run.day + (checked ? 1 : 0) + k;
         if (day < quitDay[i]) {

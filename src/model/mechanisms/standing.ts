@@ -16,6 +16,7 @@ import { normal } from '../../random/normal.js';
 import { CONTACT, EPISODE, type Mechanism, type Run } from '../mechanism.js';
 import { nonneg, prob, score, section } from '../fields.js';
 import { CUSTOMER } from '../lifecycle.js';
+import type { Csr } from '../network/csr.js';
 import { perSegment } from './market.js';
 
 const sections = {
@@ -94,6 +95,15 @@ export interface StandingTotals {
   sumTrust: number;
 }
 
+/** i's contacts learn that i's stance went from `from` to `to` (a module-level loop the JIT compiles once). */
+function tellContacts(contacts: Csr, promotersAround: Int32Array, detractorsAround: Int32Array, i: number, from: number, to: number): void {
+  const nb = contacts.neighbors, start = contacts.offsets[i], end = contacts.offsets[i + 1];
+  if (from === 1) for (let e = start; e < end; e++) promotersAround[nb[e]]--;
+  else if (from === -1) for (let e = start; e < end; e++) detractorsAround[nb[e]]--;
+  if (to === 1) for (let e = start; e < end; e++) promotersAround[nb[e]]++;
+  else if (to === -1) for (let e = start; e < end; e++) detractorsAround[nb[e]]++;
+}
+
 const totalsOf = new WeakMap<Run, StandingTotals>();
 /** The running totals of a run (for mechanisms that weigh advocacy under full mixing). */
 export const standingOf = (run: Run): StandingTotals => totalsOf.get(run)!;
@@ -140,12 +150,7 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
       else if (from === -1) totals.detractors--;
       if (to === 1) totals.promoters++;
       else if (to === -1) totals.detractors++;
-      if (contacts === null) return; // fully mixed: the totals are the signal
-      const nb = contacts.neighbors, start = contacts.offsets[i], end = contacts.offsets[i + 1];
-      if (from === 1) for (let e = start; e < end; e++) promotersAround[nb[e]]--;
-      else if (from === -1) for (let e = start; e < end; e++) detractorsAround[nb[e]]--;
-      if (to === 1) for (let e = start; e < end; e++) promotersAround[nb[e]]++;
-      else if (to === -1) for (let e = start; e < end; e++) detractorsAround[nb[e]]++;
+      if (contacts !== null) tellContacts(contacts, promotersAround, detractorsAround, i, from, to); // fully mixed: the totals are the signal
     }
 
     /** Person i's satisfaction and trust become s and t (only customers count in the totals). */

@@ -147,7 +147,6 @@ export const wom: Mechanism<typeof sections, WomConfig, (typeof metrics)[number]
 
     const [sentPositive, sentNegative, reach] = ['womPositive', 'womNegative', 'womReach'].map((k) => run.counter(k));
     const counts = run.counts;
-    let rng = run.stream('wom');
 
     const tell = (j: number, heard: Int32Array) => {
       if (posHeard[j] === 0 && negHeard[j] === 0) heardList[state.heardCount++] = j;
@@ -155,12 +154,11 @@ export const wom: Mechanism<typeof sections, WomConfig, (typeof metrics)[number]
     };
 
     return {
-      begin() {
-        rng = run.stream('wom');
-      },
       story(i, score) {
         const pTalk = talkProbability(cfg, talkativeness[i], score);
-        if (pTalk <= 0 || (pTalk < 1 && rng() >= pTalk)) return;
+        if (pTalk <= 0) return;
+        const rng = run.stream('wom');
+        if (pTalk < 1 && rng() >= pTalk) return;
         const positive = score >= cfg.neutralScore;
         const fanout = positive ? cfg.fanoutPositive : cfg.fanoutNegative;
         let sent: number;
