@@ -1,35 +1,44 @@
 /**
  * Golden files for determinism. `cxsim compare test/golden/data/small.yaml` runs twice into two
- * temp folders: every file must be byte-identical, and the SHA-256 of metrics.csv and summary.csv
- * (and the manifest's scenarioHash) must match the committed test/golden/data/golden.json.
+ * temp folders: every file must be byte-identical. The outputs are pinned by committed files a
+ * reviewer can read (test/golden/data/):
+ *   summary.csv          the run's summary table, byte for byte;
+ *   metrics-sample.csv   every metric on days 0, 10, …, 60 of every strategy and replication;
+ *   golden.json          the manifest's scenarioHash and the SHA-256 of every column of the full
+ *                        metrics.csv, so every number is pinned, column by column: a mechanism
+ *                        that adds a metric adds a column without disturbing the others.
  *
- * When the model changes ON PURPOSE (new mechanism, different defaults, a fixed bug), regenerate:
+ * When the model changes ON PURPOSE (new mechanism, different defaults, a fixed bug, a change
+ * of random-number consumption), regenerate:
  *
  *     UPDATE_GOLDEN=1 npx vitest run test/golden
  *
- * then review and commit test/golden/data/golden.json. An optimisation of the engine must NOT
- * need this: it must reproduce the goldens exactly.
+ * then review the diff of test/golden/data/ and commit it with the reason. An optimisation of
+ * the engine that keeps the random-number consumption must NOT need this.
  *
  * SVGs depend on font metrics vega estimates without canvas: deterministic on one machine, so they
- * are compared between the two runs but not pinned in golden.json.
+ * are compared between the two runs but not pinned.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_FILES, cli, differingFiles, listFiles, ROOT, sha256File, show, type CliResult } from '../cli/helpers.js';
 
 const SCENARIO = 'test/golden/data/small.yaml';
-const GOLDEN = join(ROOT, 'test/golden/data/golden.json');
+const DATA = join(ROOT, 'test/golden/data');
+const GOLDEN = join(DATA, 'golden.json');
 const UPDATE_COMMAND = 'UPDATE_GOLDEN=1 npx vitest run test/golden';
-const PINNED = ['metrics.csv', 'summary.csv'] as const;
+const SAMPLE_EVERY = 10;
 const OTHER_SEED = '424243';
 
 interface Golden {
   _comment: string;
   command: string;
   scenarioHash: string;
-  files: Record<string, string>;
+  /** SHA-256 of each metrics.csv column (its values, one per line). */
+  columns: Record<string, string>;
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'cxsim-golden-'));
@@ -52,14 +61,30 @@ beforeAll(async () => {
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
+/** metrics.csv as a header and rows of cells. */
+function readCsv(path: string): { header: string[]; rows: string[][] } {
+  const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n');
+  return { header: head.split(','), rows: lines.map((l) => l.split(',')) };
+}
+
 /** What golden.json pins, computed from an output folder. */
 function actualGolden(dir: string): Golden {
+  const { header, rows } = readCsv(join(dir, 'metrics.csv'));
+  const columns: Record<string, string> = {};
+  header.forEach((name, k) => { columns[name] = createHash('sha256').update(rows.map((r) => r[k]).join('\n')).digest('hex'); });
   return {
-    _comment: `SHA-256 of the outputs of \`cxsim compare ${SCENARIO}\`, checked by test/golden/determinism.test.ts. Regenerate only when the model changes on purpose: ${UPDATE_COMMAND}`,
+    _comment: `SHA-256 of every column of the metrics.csv of \`cxsim compare ${SCENARIO}\`, checked by test/golden/determinism.test.ts with summary.csv and metrics-sample.csv. Regenerate only when the model changes on purpose: ${UPDATE_COMMAND}`,
     command: `cxsim compare ${SCENARIO}`,
     scenarioHash: manifest(dir).scenarioHash,
-    files: Object.fromEntries(PINNED.map((f) => [f, sha256File(join(dir, f))])),
+    columns,
   };
+}
+
+/** Every SAMPLE_EVERY-th day of metrics.csv (day 0 included), as CSV text. */
+function sample(dir: string): string {
+  const text = readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n');
+  const day = text[0].split(',').indexOf('day');
+  return [text[0], ...text.slice(1).filter((l) => Number(l.split(',')[day]) % SAMPLE_EVERY === 0)].join('\n') + '\n';
 }
 
 describe('determinism', () => {
@@ -76,27 +101,39 @@ describe('determinism', () => {
     expect(differingFiles(dirA, dirB), 'files that differ between two identical runs').toEqual([]);
   });
 
-  it(`metrics.csv, summary.csv and the scenarioHash match the goldens (update on purpose with: ${UPDATE_COMMAND})`, () => {
+  it(`summary.csv, metrics.csv (column by column) and the scenarioHash match the goldens (update on purpose with: ${UPDATE_COMMAND})`, () => {
     const actual = actualGolden(dirA);
-    // The pinned hashes are the ones the manifest records.
-    for (const f of PINNED) expect(manifest(dirA).files.find((x: { path: string }) => x.path === f)?.sha256, f).toBe(actual.files[f]);
-
     if (process.env.UPDATE_GOLDEN === '1') {
       writeFileSync(GOLDEN, JSON.stringify(actual, null, 2) + '\n');
-      console.warn(`UPDATE_GOLDEN=1: wrote ${GOLDEN}; review the diff and commit it.`);
+      writeFileSync(join(DATA, 'summary.csv'), readFileSync(join(dirA, 'summary.csv')));
+      writeFileSync(join(DATA, 'metrics-sample.csv'), sample(dirA));
+      console.warn(`UPDATE_GOLDEN=1: wrote ${DATA}/golden.json, summary.csv and metrics-sample.csv; review the diff and commit it.`);
       return;
     }
     expect(existsSync(GOLDEN), `${GOLDEN} is missing; create it with: ${UPDATE_COMMAND}`).toBe(true);
     const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Golden;
     const differing: string[] = [];
     if (golden.scenarioHash !== actual.scenarioHash) differing.push(`manifest scenarioHash: golden ${golden.scenarioHash}, now ${actual.scenarioHash}`);
-    for (const f of PINNED) if (golden.files?.[f] !== actual.files[f]) differing.push(`${f}: golden ${golden.files?.[f]}, now ${actual.files[f]}`);
+    for (const [name, hash] of Object.entries(golden.columns))
+      if (actual.columns[name] !== hash) differing.push(actual.columns[name] === undefined ? `metrics.csv column ${name}: missing` : `metrics.csv column ${name}: values differ`);
+    for (const name of Object.keys(actual.columns)) if (golden.columns[name] === undefined) differing.push(`metrics.csv column ${name}: new, not pinned yet (the other columns are unchanged)`);
+    if (readFileSync(join(DATA, 'summary.csv'), 'utf8') !== readFileSync(join(dirA, 'summary.csv'), 'utf8')) differing.push('summary.csv differs from test/golden/data/summary.csv');
+    // The readable sample: cell by cell on the columns it has.
+    const committed = readCsv(join(DATA, 'metrics-sample.csv'));
+    const now = sample(dirA).trimEnd().split('\n').map((l) => l.split(','));
+    const index = now[0];
+    committed.rows.forEach((row, r) =>
+      committed.header.forEach((name, k) => {
+        const cell = now[r + 1]?.[index.indexOf(name)];
+        if (cell !== row[k]) differing.push(`metrics-sample.csv row ${r + 2} ${name}: golden ${row[k]}, now ${cell}`);
+      }),
+    );
     const message = [
-      `cxsim outputs of ${SCENARIO} differ from the goldens in test/golden/data/golden.json:`,
-      ...differing.map((d) => `  ${d}`),
+      `cxsim outputs of ${SCENARIO} differ from the goldens in test/golden/data/:`,
+      ...differing.slice(0, 30).map((d) => `  ${d}`),
       'If the simulation was meant to change (model or scenario change, not an optimisation), update the goldens with:',
       `  ${UPDATE_COMMAND}`,
-      'and commit test/golden/data/golden.json.',
+      'and commit test/golden/data/ with the reason.',
     ].join('\n');
     expect(differing, message).toEqual([]);
   });
