@@ -29,6 +29,31 @@ function wrongImports(path: string, source: string): string[] {
   return wrong;
 }
 
+/** The modules `source` (at `path`) loads at run time: value imports and re-exports, not `import type`. */
+function valueImports(path: string, source: string): string[] {
+  const specs = [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from '(\.[^']+)'/gms)].map((m) => m[1]);
+  return specs.map((spec) => resolve(dirname(path), spec).replace(/\.js$/, '.ts'));
+}
+
+/** Cycles in the run-time import graph, each as a list of modules (empty: none). */
+function importCycles(graph: Map<string, string[]>): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (m: string) => {
+    state.set(m, 'open');
+    stack.push(m);
+    for (const to of graph.get(m) ?? []) {
+      if (state.get(to) === 'open') cycles.push([...stack.slice(stack.indexOf(to)), to].map((x) => relative(SRC, x)));
+      else if (!state.has(to)) visit(to);
+    }
+    stack.pop();
+    state.set(m, 'done');
+  };
+  for (const m of graph.keys()) if (!state.has(m)) visit(m);
+  return cycles;
+}
+
 describe('architecture', () => {
   const modules = files(SRC);
 
@@ -44,6 +69,17 @@ describe('architecture', () => {
     const model = join(SRC, 'model', 'x.ts');
     expect(wrongImports(model, "import { simulate } from '../engine/simulate.js';")).toEqual(['model/x.ts → ../engine/simulate.js']);
     expect(wrongImports(model, "import type { Rng } from '../random/streams.js';")).toEqual([]);
+  });
+
+  it('no import cycles: modules load in one direction (type-only imports aside)', () => {
+    const graph = new Map(modules.map((m) => [m, valueImports(m, readFileSync(m, 'utf8'))]));
+    expect(importCycles(graph)).toEqual([]);
+  });
+
+  it('the cycle check finds a cycle and ignores type-only imports', () => {
+    const [a, b, c] = ['a.ts', 'b.ts', 'c.ts'].map((f) => join(SRC, 'model', f));
+    expect(importCycles(new Map([[a, [b]], [b, [c]], [c, [a]]]))).toEqual([['model/a.ts', 'model/b.ts', 'model/c.ts', 'model/a.ts']]);
+    expect(valueImports(a, "import type { X } from './b.js';\nimport { y } from './c.js';\nexport { z } from './b.js';")).toEqual([c, b]);
   });
 
   it('modules stay small: none over 500 lines', () => {
