@@ -52,11 +52,12 @@ export const loyalty: Mechanism<typeof sections, LoyaltyConfig, (typeof metrics)
     const member = run.pop.column('member', 'u8');
     const [enrolled, cost] = [run.counter('enrolled'), run.counter('loyaltyCost')];
     let members = 0;
-    if (cfg.enrolment > 0) addChurnFactor(run, { max: 1, at: (i) => (member[i] === 1 ? cfg.hazardFactor : 1) });
+    if (cfg.enrolment === 0) return { stocks: { members: () => 0 } }; // no programme: nothing to do
+    addChurnFactor(run, { max: 1, at: (i) => (member[i] === 1 ? cfg.hazardFactor : 1) });
     return {
       joined(i) {
         // Its own stream: enrolment draws shift no other mechanism's.
-        if (cfg.enrolment > 0 && run.stream('loyalty')() < cfg.enrolment) {
+        if (run.stream('loyalty')() < cfg.enrolment) {
           member[i] = 1;
           members++;
           run.counts[enrolled]++;

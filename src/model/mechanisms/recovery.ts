@@ -12,7 +12,8 @@
  * would make the customer leave is drawn once, when it happens — with E ~ Exp(1), never if
  * E ≥ −ln(1 − q), else on the first day k with ΔJ·(1 − δ^(k+1))/(1 − δ) ≥ E — and kept as the
  * customer's quit day (the earliest of its incidents': independent hazards add, so the first
- * event wins). A retention save, leaving, or being won back clears it.
+ * event wins). A retention save or leaving clears it, so a customer who is won back starts
+ * without one.
  */
 import { EventHeap } from '../eventHeap.js';
 import { nonneg, prob, score, section } from '../fields.js';
@@ -108,7 +109,6 @@ export const recovery: Mechanism<typeof sections, RecoveryConfig, never> = {
         }
       },
       retained: clear,
-      joined: clear,
       leaving: clear,
     };
   },
