@@ -85,7 +85,7 @@ export function simulate(spec: RunSpec): RunResult {
   const [begin, due, keep, serve, adopt, hear, close] = [phase('begin'), phase('due'), phase('keep'), phase('serve'), phase('adopt'), phase('hear'), phase('close')];
   const sources: CustomerEvent[] = behaviours.flatMap((b) => b.customerEvents ?? []);
   const stocks = new Map(behaviours.flatMap((b) => Object.entries(b.stocks ?? {})));
-  for (const d of defs) if (d.kind === 'stock' && !stocks.has(d.key)) throw new Error(`stock metric "${d.key}" has no reader`);
+  for (const d of defs) if (d.kind === 'stock' && !stocks.has(d.key)) throw new Error(`stock metric "${d.key}" has no reader: the mechanism that declares it must return one in stocks`);
 
   // Day 0: the initial customers, drawn uniformly without replacement (stream `initial`).
   for (const i of sampleWithoutReplacement(pop.n, params.market.initialCustomers, stream(seed, 'rep', rep, 'initial'))) {
@@ -93,8 +93,9 @@ export function simulate(spec: RunSpec): RunResult {
     run.emit.joined(i);
   }
   const series = emptySeries(days, defs.map((d) => d.key));
+  const record = rec.bind(series, run.counts, stocks);
   run.counts.fill(0);
-  rec.record(series, 0, run.counts, stocks);
+  record(0);
   spec.inspect?.(0, pop);
   spec.onReady?.();
 
@@ -124,7 +125,7 @@ export function simulate(spec: RunSpec): RunResult {
       run.emit.joined(i);
     }
     for (const f of close) f(day);
-    rec.record(series, day, run.counts, stocks);
+    record(day);
     spec.inspect?.(day, pop);
     spec.onDay?.(day);
   }
