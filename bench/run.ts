@@ -37,7 +37,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 console.log(`cxsim benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ratios are measured in this run\n`);
 
 if (wanted('bass')) {
-  console.log('bass workload (benchmark.md): N = 100,000, p = 0.01, q = 0.3, T = 100; agent-steps per second of the stepping loop, after a warm-up, median of 5');
+  console.log('bass workload (benchmark.md): N = 100,000, p = 0.01, q = 0.3, T = 100; agent-steps per second of the stepping loop, after 3 warm-up runs, median of 7');
   for (const variant of ['network', 'mixed'] as const) {
     const r = node('bench/workloads.ts', `bass-${variant}`, '100000');
     console.log(`  ${variant.padEnd(8)} engine ${M(r.engineRate)}/s (${s(r.engineSeconds)})  reference, incremental ${M(r.referenceRate)}/s → ratio ${(r.engineRate / r.referenceRate).toFixed(2)} (target ≥ 0.80)` +

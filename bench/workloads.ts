@@ -1,7 +1,7 @@
 /**
  * One benchmark workload per process (so peak memory is the workload's own): prints one JSON
- * line. Engine and reference loops run in the same process, interleaved, after one untimed
- * warm-up each (both are measured at steady state, JIT-compiled), median of REPEATS.
+ * line. Engine and reference loops run in the same process, interleaved, after WARM_UP untimed
+ * runs each (both are measured at steady state, JIT-compiled), median of REPEATS.
  * Usage: tsx bench/workloads.ts <bass-network|bass-mixed|default|sweep-speedup> [N] [days]
  */
 import { loadScenario } from '../src/scenario/load.js';
@@ -14,7 +14,8 @@ import { runJobs } from '../src/experiments/pool.js';
 import { bassMixed, bassNetwork, bassNetworkRescan } from './reference.js';
 import { scaledDefault } from './scale.js';
 
-const REPEATS = 5;
+const REPEATS = 7;
+const WARM_UP = 3; // untimed runs first: the engine has more code for the JIT to compile than the reference loops
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const now = () => performance.now() / 1000;
 
@@ -38,8 +39,8 @@ function bass(variant: 'network' | 'mixed', n: number) {
   const csr = networkFor(params, 1, 0);
   const graphSeconds = now() - t;
   const engine: number[] = [], incremental: number[] = [], rescan: number[] = [];
-  for (let k = -1; k < REPEATS; k++) {
-    const e = engineSeconds(params, steps, csr, k + 1).seconds;
+  for (let k = -WARM_UP; k < REPEATS; k++) {
+    const e = engineSeconds(params, steps, csr, k + WARM_UP).seconds;
     t = now();
     if (csr) bassNetwork(csr, { p, q, steps }, stream(k, 'reference'));
     else bassMixed(n, { p, q, steps }, stream(k, 'reference'));

@@ -68,7 +68,7 @@ export function adoptionHazard(cfg: AdoptionConfig, advPos: number, advNeg: numb
 }
 
 /** What the advocacy passes read: the population's columns and the day's constants. */
-interface AdvocacyPass {
+export interface AdvocacyPass {
   n: number;
   state: Uint8Array;
   promotersAround: Int32Array;
@@ -87,44 +87,45 @@ interface AdvocacyPass {
   hazard: Float64Array;
 }
 
+/** Lifecycle states as literals: the hot loops below compare against them per person. */
+const IS_CUSTOMER = CUSTOMER as 1, IS_CHURNED = CHURNED as 2;
+
 /**
- * The advocacy-only decisions of every non-customer who heard nothing today: one uniform each
- * (dense), or candidates at rate `bound` by skipping, each accepted with probability h/bound
- * (bound > 0). h = p + q_a·(a⁺ − ν·a⁻)/degree clamped to [0, 1], × winBack for churned people.
- * A module-level loop over typed arrays in locals: the JIT compiles it once, tightly.
+ * The advocacy-only decisions of every non-customer who heard nothing today, one uniform each:
+ * h = p + q_a·(a⁺ − ν·a⁻)/degree clamped to [0, 1], × winBack for churned people. Adopters and
+ * their hazards go to `found`/`hazard`; returns how many. A module-level loop over typed arrays
+ * in locals, branch-free where the branch would be unpredictable: the JIT compiles it once.
  */
-function advocacyPass(a: AdvocacyPass, rng: () => number, bound: number): number {
+export function advocacyDense(a: AdvocacyPass, rng: () => number): number {
   const { n, state, promotersAround, detractorsAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
   let count = 0;
-  if (bound === 0) {
-    for (let i = 0; i < n; i++) {
-      const st = state[i];
-      if (st === CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
-      const up = promotersAround[i], down = anyDetractors ? detractorsAround[i] : 0;
-      let h = p;
-      if (up !== 0 || down !== 0) {
-        h = p + (qa * (up - nu * down)) / (offsets[i + 1] - offsets[i]);
-        h = h < 0 ? 0 : h > 1 ? 1 : h;
-      }
-      if (st === CHURNED) h *= winBack;
-      if (rng() < h) {
-        found[count] = i;
-        hazard[count++] = h;
-      }
+  for (let i = 0; i < n; i++) {
+    const st = state[i];
+    if (st === IS_CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
+    const advocacy = anyDetractors ? promotersAround[i] - nu * detractorsAround[i] : promotersAround[i];
+    let h = p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
+    h = h < 0 ? 0 : h > 1 ? 1 : h;
+    if (st === IS_CHURNED) h *= winBack;
+    if (rng() < h) {
+      found[count] = i;
+      hazard[count++] = h;
     }
-    return count;
   }
+  return count;
+}
+
+/** The same decisions by thinning: candidates at rate `bound` by skipping, each accepted with probability h/bound. */
+export function advocacyThinned(a: AdvocacyPass, rng: () => number, bound: number): number {
+  const { n, state, promotersAround, detractorsAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
   const logMiss = Math.log1p(-bound);
+  let count = 0;
   for (let i = geometricGap(logMiss, rng); i < n; i += 1 + geometricGap(logMiss, rng)) {
     const st = state[i];
-    if (st === CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
-    const up = promotersAround[i], down = anyDetractors ? detractorsAround[i] : 0;
-    let h = p;
-    if (up !== 0 || down !== 0) {
-      h = p + (qa * (up - nu * down)) / (offsets[i + 1] - offsets[i]);
-      h = h < 0 ? 0 : h > 1 ? 1 : h;
-    }
-    if (st === CHURNED) h *= winBack;
+    if (st === IS_CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
+    const advocacy = anyDetractors ? promotersAround[i] - nu * detractorsAround[i] : promotersAround[i];
+    let h = p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
+    h = h < 0 ? 0 : h > 1 ? 1 : h;
+    if (st === IS_CHURNED) h *= winBack;
     if (rng() * bound < h) {
       found[count] = i;
       hazard[count++] = h;
@@ -207,7 +208,7 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
       const bound = adoptionHazard(cfg, 1, 0, 0, 0);
       if (bound > 0) {
         const dense = bound >= 1 || bound * THIN_COST > (n - pop.customerCount) / n;
-        const found = advocacyPass(a, rng, dense ? 0 : bound);
+        const found = dense ? advocacyDense(a, rng) : advocacyThinned(a, rng, bound);
         for (let k = 0; k < found; k++) adopt(a.found[k], a.hazard[k]);
       }
       // People who heard messages today weigh them too.

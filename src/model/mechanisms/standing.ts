@@ -17,6 +17,7 @@ import { CONTACT, EPISODE, type Mechanism, type Run } from '../mechanism.js';
 import { nonneg, prob, score, section } from '../fields.js';
 import { CUSTOMER } from '../lifecycle.js';
 import type { Csr } from '../network/csr.js';
+import type { Population } from '../population.js';
 import { perSegment } from './market.js';
 
 const sections = {
@@ -95,13 +96,123 @@ export interface StandingTotals {
   sumTrust: number;
 }
 
-/** i's contacts learn that i's stance went from `from` to `to` (a module-level loop the JIT compiles once). */
-function tellContacts(contacts: Csr, promotersAround: Int32Array, detractorsAround: Int32Array, i: number, from: number, to: number): void {
-  const nb = contacts.neighbors, start = contacts.offsets[i], end = contacts.offsets[i + 1];
-  if (from === 1) for (let e = start; e < end; e++) promotersAround[nb[e]]--;
-  else if (from === -1) for (let e = start; e < end; e++) detractorsAround[nb[e]]--;
-  if (to === 1) for (let e = start; e < end; e++) promotersAround[nb[e]]++;
-  else if (to === -1) for (let e = start; e < end; e++) detractorsAround[nb[e]]++;
+/**
+ * One run's standing: the columns, the running totals, and every change to a person's
+ * satisfaction, trust or status. A class, so the per-person methods are compiled once for
+ * every run (the JIT keeps optimised code per function, and a class's methods are shared).
+ */
+class Standing implements StandingTotals {
+  promoters = 0;
+  detractors = 0;
+  sumSatisfaction = 0;
+  sumTrust = 0;
+  private readonly satisfaction: Float32Array;
+  private readonly trust: Float32Array;
+  private readonly disposition: Float32Array;
+  private readonly stance: Int8Array;
+  private readonly segment: Uint8Array;
+  private readonly promotersAround: Int32Array;
+  private readonly detractorsAround: Int32Array;
+  private readonly state: Uint8Array;
+  private readonly contacts: Csr | null;
+  private readonly trust0: number;
+  private readonly ltrWeight: number;
+
+  constructor(
+    pop: Population,
+    private readonly cfg: StandingConfig,
+  ) {
+    this.satisfaction = pop.column('satisfaction', 'f32');
+    this.trust = pop.column('trust', 'f32');
+    this.disposition = pop.column('disposition', 'f32');
+    this.stance = pop.column('stance', 'i8');
+    this.segment = pop.column('segment', 'u8');
+    this.promotersAround = pop.column('promotersAround', 'i32');
+    this.detractorsAround = pop.column('detractorsAround', 'i32');
+    this.state = pop.state;
+    this.contacts = pop.contacts;
+    this.trust0 = cfg.trust.initial;
+    this.ltrWeight = cfg.trust.ltrWeight;
+  }
+
+  private stanceOf(i: number): number {
+    const x = ltrScore(this.satisfaction[i], this.trust[i], this.disposition[i], this.ltrWeight, this.trust0);
+    return x >= PROMOTER_FROM ? 1 : x < DETRACTOR_BELOW ? -1 : 0;
+  }
+
+  /** The totals and i's contacts learn that i's stance changed from `from` to `to` (fully mixed: the totals are the signal). */
+  private broadcast(i: number, from: number, to: number): void {
+    if (from === 1) this.promoters--;
+    else if (from === -1) this.detractors--;
+    if (to === 1) this.promoters++;
+    else if (to === -1) this.detractors++;
+    const csr = this.contacts;
+    if (csr === null) return;
+    const nb = csr.neighbors, start = csr.offsets[i], end = csr.offsets[i + 1];
+    const up = this.promotersAround, down = this.detractorsAround;
+    if (from === 1) for (let e = start; e < end; e++) up[nb[e]]--;
+    else if (from === -1) for (let e = start; e < end; e++) down[nb[e]]--;
+    if (to === 1) for (let e = start; e < end; e++) up[nb[e]]++;
+    else if (to === -1) for (let e = start; e < end; e++) down[nb[e]]++;
+  }
+
+  /** Person i's satisfaction and trust become s and t (only customers count in the totals). */
+  set(i: number, s: number, t: number): void {
+    const satisfaction = this.satisfaction, trust = this.trust;
+    if (this.state[i] !== CUSTOMER) {
+      satisfaction[i] = s;
+      trust[i] = t;
+      return;
+    }
+    const oldS = satisfaction[i], oldT = trust[i];
+    satisfaction[i] = s;
+    trust[i] = t;
+    // Sums use the stored (float32) values so that what is added is exactly what is later subtracted.
+    this.sumSatisfaction += satisfaction[i] - oldS;
+    this.sumTrust += trust[i] - oldT;
+    const now = this.stanceOf(i);
+    if (now !== this.stance[i]) {
+      this.broadcast(i, this.stance[i], now);
+      this.stance[i] = now;
+    }
+  }
+
+  /** A fresh relationship starts at the segment's as-expected satisfaction and the initial trust. */
+  join(i: number): void {
+    this.satisfaction[i] = this.cfg.asExpected[this.segment[i]];
+    this.trust[i] = this.trust0;
+    this.sumSatisfaction += this.satisfaction[i];
+    this.sumTrust += this.trust[i];
+    const stance = this.stanceOf(i);
+    this.stance[i] = stance;
+    this.broadcast(i, 0, stance);
+  }
+
+  leave(i: number): void {
+    this.sumSatisfaction -= this.satisfaction[i];
+    this.sumTrust -= this.trust[i];
+    this.broadcast(i, this.stance[i], 0);
+    this.stance[i] = 0;
+  }
+
+  /** Memory S ← S + w·(score − S); trust by the kind of experience (§9). */
+  experience(i: number, score: number, kind: number): void {
+    const { customers, trust: tr, badContactTrustLoss, problemTrustLoss } = this.cfg;
+    const t = this.trust[i];
+    const t2 =
+      kind === EPISODE ? (score >= customers.neutralScore ? Math.min(1, t + tr.goodEpisodeGain) : t)
+      : kind === CONTACT ? (score >= customers.neutralScore ? Math.min(1, t + tr.goodEpisodeGain) : score < customers.badExperienceThreshold ? Math.max(0, t - badContactTrustLoss) : t)
+      : Math.max(0, t - problemTrustLoss);
+    const s = this.satisfaction[i];
+    this.set(i, s + customers.memoryWeight * (score - s), t2);
+  }
+
+  /** Commitment: T ← clamp(T + gain·σ⁺ − loss·σ⁻, 0, 1). */
+  hear(i: number, positive: number, negative: number): void {
+    const t = this.trust[i] + this.cfg.trust.positiveMessageGain * positive - this.cfg.trust.negativeMessageLoss * negative;
+    const t2 = t < 0 ? 0 : t > 1 ? 1 : t;
+    if (t2 !== this.trust[i]) this.set(i, this.satisfaction[i], t2);
+  }
 }
 
 const totalsOf = new WeakMap<Run, StandingTotals>();
@@ -125,92 +236,25 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
     };
   },
   setup(run, cfg) {
-    const { pop, contacts } = run;
-    const satisfaction = pop.column('satisfaction', 'f32'), trust = pop.column('trust', 'f32');
-    const disposition = pop.column('disposition', 'f32'), stance = pop.column('stance', 'i8');
-    const segment = pop.column('segment', 'u8');
-    const promotersAround = pop.column('promotersAround', 'i32'), detractorsAround = pop.column('detractorsAround', 'i32');
-    const state = pop.state;
-    const totals: StandingTotals = { promoters: 0, detractors: 0, sumSatisfaction: 0, sumTrust: 0 };
-    totalsOf.set(run, totals);
-    const { memoryWeight, badExperienceThreshold: bad, neutralScore: neutral } = cfg.customers;
-    const { initial: trust0, ltrWeight, goodEpisodeGain, positiveMessageGain, negativeMessageLoss } = cfg.trust;
-
+    const { pop } = run;
+    const disposition = pop.column('disposition', 'f32');
     const draws = run.stream('traits.disposition');
     if (cfg.customers.dispositionSd > 0) for (let i = 0; i < pop.n; i++) disposition[i] = cfg.customers.dispositionSd * normal(draws);
-
-    const stanceOf = (i: number): number => {
-      const x = ltrScore(satisfaction[i], trust[i], disposition[i], ltrWeight, trust0);
-      return x >= PROMOTER_FROM ? 1 : x < DETRACTOR_BELOW ? -1 : 0;
-    };
-
-    /** The totals and i's contacts learn that i's stance changed from `from` to `to`. */
-    function broadcast(i: number, from: number, to: number): void {
-      if (from === 1) totals.promoters--;
-      else if (from === -1) totals.detractors--;
-      if (to === 1) totals.promoters++;
-      else if (to === -1) totals.detractors++;
-      if (contacts !== null) tellContacts(contacts, promotersAround, detractorsAround, i, from, to); // fully mixed: the totals are the signal
-    }
-
-    /** Person i's satisfaction and trust become s and t (only customers count in the totals). */
-    function set(i: number, s: number, t: number): void {
-      if (state[i] !== CUSTOMER) {
-        satisfaction[i] = s;
-        trust[i] = t;
-        return;
-      }
-      const oldS = satisfaction[i], oldT = trust[i];
-      satisfaction[i] = s;
-      trust[i] = t;
-      // Sums use the stored (float32) values so that what is added is exactly what is later subtracted.
-      totals.sumSatisfaction += satisfaction[i] - oldS;
-      totals.sumTrust += trust[i] - oldT;
-      const now = stanceOf(i);
-      if (now !== stance[i]) {
-        broadcast(i, stance[i], now);
-        stance[i] = now;
-      }
-    }
-
+    const st = new Standing(pop, cfg);
+    totalsOf.set(run, st);
     const share = (x: number) => (pop.customerCount === 0 ? 0 : (100 * x) / pop.customerCount);
     return {
-      joined(i) {
-        // A fresh relationship starts at the segment's as-expected satisfaction and the initial trust.
-        satisfaction[i] = cfg.asExpected[segment[i]];
-        trust[i] = trust0;
-        totals.sumSatisfaction += satisfaction[i];
-        totals.sumTrust += trust[i];
-        stance[i] = stanceOf(i);
-        broadcast(i, 0, stance[i]);
-      },
-      leaving(i) {
-        totals.sumSatisfaction -= satisfaction[i];
-        totals.sumTrust -= trust[i];
-        broadcast(i, stance[i], 0);
-        stance[i] = 0;
-      },
-      experience(i, score, kind) {
-        const t = trust[i];
-        const t2 =
-          kind === EPISODE ? (score >= neutral ? Math.min(1, t + goodEpisodeGain) : t)
-          : kind === CONTACT ? (score >= neutral ? Math.min(1, t + goodEpisodeGain) : score < bad ? Math.max(0, t - cfg.badContactTrustLoss) : t)
-          : Math.max(0, t - cfg.problemTrustLoss);
-        const s = satisfaction[i];
-        set(i, s + memoryWeight * (score - s), t2);
-      },
-      heard(i, positive, negative) {
-        const t = trust[i] + positiveMessageGain * positive - negativeMessageLoss * negative;
-        const t2 = t < 0 ? 0 : t > 1 ? 1 : t;
-        if (t2 !== trust[i]) set(i, satisfaction[i], t2);
-      },
+      joined: (i) => st.join(i),
+      leaving: (i) => st.leave(i),
+      experience: (i, score, kind) => st.experience(i, score, kind),
+      heard: (i, positive, negative) => st.hear(i, positive, negative),
       stocks: {
-        satisfaction: () => (pop.customerCount === 0 ? 0 : totals.sumSatisfaction / pop.customerCount),
-        trust: () => (pop.customerCount === 0 ? 0 : totals.sumTrust / pop.customerCount),
-        promoters: () => share(totals.promoters),
-        passives: () => share(pop.customerCount - totals.promoters - totals.detractors),
-        detractors: () => share(totals.detractors),
-        nps: () => nps(totals.promoters, totals.detractors, pop.customerCount),
+        satisfaction: () => (pop.customerCount === 0 ? 0 : st.sumSatisfaction / pop.customerCount),
+        trust: () => (pop.customerCount === 0 ? 0 : st.sumTrust / pop.customerCount),
+        promoters: () => share(st.promoters),
+        passives: () => share(pop.customerCount - st.promoters - st.detractors),
+        detractors: () => share(st.detractors),
+        nps: () => nps(st.promoters, st.detractors, pop.customerCount),
       },
     };
   },
