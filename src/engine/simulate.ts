@@ -66,6 +66,15 @@ function sampleWithoutReplacement(n: number, k: number, rng: () => number): Int3
   return idx.subarray(0, k).sort();
 }
 
+/** The day's adopters become customers and are announced (a module-level loop: compiled once, not per run). */
+function joinAll(pop: Population, adopters: Int32Array, count: number, joined: (i: number) => void): void {
+  for (let k = 0; k < count; k++) {
+    const i = adopters[k];
+    pop.join(i);
+    joined(i);
+  }
+}
+
 const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
 
 export function simulate(spec: RunSpec): RunResult {
@@ -119,11 +128,7 @@ export function simulate(spec: RunSpec): RunResult {
     for (const f of serve) f(day);
     for (const f of adopt) f(day);
     for (const f of hear) f(day);
-    for (let k = 0; k < run.adopterCount; k++) {
-      const i = run.adopters[k];
-      pop.join(i);
-      run.emit.joined(i);
-    }
+    joinAll(pop, run.adopters, run.adopterCount, run.emit.joined);
     for (const f of close) f(day);
     record(day);
     spec.inspect?.(day, pop);
