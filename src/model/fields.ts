@@ -32,3 +32,6 @@ export const nameKey = () => z.string().regex(/^[A-Za-z][\w-]*$/, 'a name starts
 
 /** A number rounded to 6 decimals, for messages. */
 export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** Yearly scenario figures become daily rates with this (a year of days, leap days ignored). */
+export const DAYS_PER_YEAR = 365;

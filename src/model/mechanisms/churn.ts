@@ -10,7 +10,7 @@
  * skipping; a candidate leaves with probability (1 − e^(−H))/q̄. Each customer thus leaves
  * with probability exactly 1 − e^(−H), and only a share q̄ of the customers is looked at.
  */
-import { nonneg, prob, section } from '../fields.js';
+import { DAYS_PER_YEAR, nonneg, prob, section } from '../fields.js';
 import type { Mechanism, Run } from '../mechanism.js';
 import { perSegment } from './market.js';
 
@@ -62,7 +62,7 @@ export const churn: Mechanism<typeof sections, ChurnConfig, never> = {
   doc: 'Everyday churn hazard from satisfaction and trust, with proportional factors from other mechanisms (§7).',
   sections,
   compile(p) {
-    const base = hazardFor(p.churn.annualBaseRate, 365);
+    const base = hazardFor(p.churn.annualBaseRate, DAYS_PER_YEAR);
     return {
       satisfactionSensitivity: p.churn.satisfactionSensitivity,
       trustSensitivity: p.churn.trustSensitivity,

@@ -8,7 +8,7 @@
  * run's customer lifetime value and the realised value of the initial cohort are its totals.
  */
 import { normal } from '../../random/normal.js';
-import { nonneg, prob, score, section } from '../fields.js';
+import { DAYS_PER_YEAR, nonneg, prob, score, section } from '../fields.js';
 import type { Mechanism } from '../mechanism.js';
 import { addChurnFactor } from './churn.js';
 import { perSegment } from './market.js';
@@ -73,14 +73,14 @@ export const economics: Mechanism<typeof sections, EconomicsConfig, (typeof metr
   compile(p) {
     const e = p.economics;
     return {
-      marginPerDay: perSegment(p, (s) => (e.marginPerCustomerPerYear / 365) * s.marginMultiplier * (1 + e.pricePremium)),
+      marginPerDay: perSegment(p, (s) => (e.marginPerCustomerPerYear / DAYS_PER_YEAR) * s.marginMultiplier * (1 + e.pricePremium)),
       spendSd: p.customers.spendSd,
       pricePremium: e.pricePremium,
       premiumTolerance: e.premiumTolerance,
       toleranceFrom: e.toleranceFrom,
       toleranceFull: e.toleranceFull,
       priceSensitivity: perSegment(p, (s) => s.priceSensitivity),
-      dailyDiscount: Math.pow(1 + e.discountRatePerYear, 1 / 365) - 1,
+      dailyDiscount: Math.pow(1 + e.discountRatePerYear, 1 / DAYS_PER_YEAR) - 1,
       fixedCostPerDay: e.fixedCostPerDay,
       initialCustomers: p.market.initialCustomers,
     };

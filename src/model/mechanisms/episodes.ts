@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { EPISODE, EPISODE_PROBLEM, type Mechanism } from '../mechanism.js';
-import { nameKey, nonneg, prob, round6, section } from '../fields.js';
+import { DAYS_PER_YEAR, nameKey, nonneg, prob, round6, section } from '../fields.js';
 import { SEVERITIES, type Severity } from '../vocabulary.js';
 import { perSegment } from './market.js';
 
@@ -131,7 +131,7 @@ export const episodes: Mechanism<typeof sections, EpisodesConfig, (typeof metric
   compile(p) {
     const j = p.journey;
     return {
-      episodeProbability: Math.min(1, j.episodesPerYear / 365),
+      episodeProbability: Math.min(1, j.episodesPerYear / DAYS_PER_YEAR),
       stepFailProbability: Float64Array.from(Object.values(j.touchpoints), (t) => Math.min(1, t.failureWeight * (1 - j.processQuality))),
       severityCum: [j.severityMix.minor, j.severityMix.minor + j.severityMix.moneyLost],
       failureImpact: Float64Array.from(SEVERITIES, (s) => j.failureImpact[s]),

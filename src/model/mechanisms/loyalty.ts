@@ -10,7 +10,7 @@
  * programmes (Leenheer et al. 2007, IJRM); the default 10% lower hazard is an assumption in
  * that direction, to be swept or calibrated.
  */
-import { nonneg, prob, section } from '../fields.js';
+import { DAYS_PER_YEAR, nonneg, prob, section } from '../fields.js';
 import type { Mechanism } from '../mechanism.js';
 import { addChurnFactor } from './churn.js';
 
@@ -46,7 +46,7 @@ export const loyalty: Mechanism<typeof sections, LoyaltyConfig, (typeof metrics)
   compile: (p) => ({
     enrolment: p.loyalty.enrolment,
     hazardFactor: 1 - p.loyalty.churnReduction,
-    costPerMemberPerDay: p.loyalty.costPerMemberPerYear / 365,
+    costPerMemberPerDay: p.loyalty.costPerMemberPerYear / DAYS_PER_YEAR,
   }),
   setup(run, cfg) {
     const member = run.pop.column('member', 'u8');

@@ -3,6 +3,7 @@
  * opening hours in minutes, the active reward scheme and service style resolved, the request
  * probability by weekday, and the segments' as-expected scores.
  */
+import { DAYS_PER_YEAR } from '../fields.js';
 import type { Params } from '../params.js';
 import { WEEKDAYS } from '../vocabulary.js';
 import { perSegment } from '../mechanisms/market.js';
@@ -62,7 +63,7 @@ function cumulative(weights: readonly number[]): Float64Array {
 
 /** Daily request probability by weekday: the yearly rate spread by the weekday pattern (mean 1). */
 function questionProbability(s: Service): Float64Array {
-  const daily = s.questionsPerCustomerPerYear / 365;
+  const daily = s.questionsPerCustomerPerYear / DAYS_PER_YEAR;
   const w = s.arrivals?.weekdays ?? [1, 1, 1, 1, 1, 1, 1];
   const mean = w.reduce((a, b) => a + b, 0) / 7;
   return Float64Array.from(w, (x) => Math.min(1, (daily * x) / mean));
