@@ -36,12 +36,15 @@ export interface ModelEvents {
   leaving(i: number): void;
   /** i went through an experience with this score (0–10). */
   experience(i: number, score: number, kind: ExperienceKind): void;
-  /** A step of i's episode failed with this severity (index into SEVERITIES); `bad` = the episode scored below the bad-experience threshold. */
-  problem(i: number, severity: number, bad: boolean, score: number): void;
+  /**
+   * A step of i's episode failed with this severity (index into SEVERITIES). `shortfall` is how
+   * far the episode fell below what i expected, (E − score)/E, clipped to [0, 1].
+   */
+  problem(i: number, severity: number, shortfall: number, score: number): void;
   /** i voiced a complaint about a problem: it becomes a case for the service desk. */
-  complaint(i: number, severity: number, bad: boolean): void;
+  complaint(i: number, severity: number, shortfall: number): void;
   /** i's problem ended with an outcome (SILENT when never voiced); `score` is how its last experience felt. */
-  caseEnded(i: number, severity: number, bad: boolean, outcome: number, score: number): void;
+  caseEnded(i: number, severity: number, shortfall: number, outcome: number, score: number): void;
   /** i has something to tell: an experience of this score is over (an episode, a case, a request). */
   story(i: number, score: number): void;
   /** Customer i heard word of mouth today: shares σ± of its contacts who told it good/bad news. */

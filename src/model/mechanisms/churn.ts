@@ -3,7 +3,7 @@
  *   H = h₀·c_seg · exp(β·(E − S) + γ·(T₀ − T)) · Π_f F_f(i),   P(leave today) = 1 − e^(−H),
  * with S satisfaction, E the segment's as-expected score, T trust, and F_f the proportional
  * factors other mechanisms add with `addChurnFactor` (the price premium, a loyalty
- * programme…). The quit decision after a bad experience is recovery.ts's.
+ * programme…). The quit decision over a problem is recovery.ts's.
  *
  * Drawn by thinning: every customer is a candidate with the bound q̄ = 1 − e^(−H̄), H̄ the
  * largest hazard any customer can have (S = 0, T = 0, every factor at its maximum), picked by
@@ -21,7 +21,7 @@ const sections = {
       satisfactionSensitivity: nonneg(0.35, 'β: hazard × exp(β·(as-expected score − S)), per satisfaction point below expectation.'),
       trustSensitivity: nonneg(2, 'γ: hazard × exp(γ·(initial trust − T)).'),
     },
-    'Churn hazard: base × satisfaction × trust × other factors (price premium, …); the quit decision after a bad experience is in `recovery`.',
+    'Churn hazard: base × satisfaction × trust × other factors (price premium, …); the quit decision over a problem is in `recovery`.',
   ),
 };
 

@@ -63,18 +63,18 @@ export const complaints: Mechanism<typeof sections, ComplaintsConfig, (typeof me
     const [voiced, heard, resolved] = ['complaintsVoiced', 'complaintsHeard', 'resolved'].map((k) => run.counter(k));
     const counts = run.counts;
     return {
-      problem(i, severity, bad, score) {
+      problem(i, severity, shortfall, score) {
         const u = run.stream('complaints')();
         if (u < cfg.voiced[severity]) {
           counts[voiced]++;
           if (u < cfg.headquarters[severity]) counts[heard]++;
-          run.emit.complaint(i, severity, bad);
+          run.emit.complaint(i, severity, shortfall);
         } else {
-          run.emit.caseEnded(i, severity, bad, SILENT, score);
+          run.emit.caseEnded(i, severity, shortfall, SILENT, score);
           run.emit.story(i, score);
         }
       },
-      caseEnded(_i, _severity, _bad, outcome) {
+      caseEnded(_i, _severity, _shortfall, outcome) {
         if (outcome >= RESOLVED) counts[resolved]++;
       },
     };

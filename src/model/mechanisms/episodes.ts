@@ -158,14 +158,14 @@ export const episodes: Mechanism<typeof sections, EpisodesConfig, (typeof metric
           probability: () => cfg.episodeProbability,
           fire(i) {
             counts[episodeCount]++;
-            const { score, worst } = episodeScore(cfg, cfg.asExpected[segment[i]], run.stream('episodes'));
-            const bad = score < cfg.badExperienceThreshold;
-            if (bad) counts[badExperiences]++;
+            const expected = cfg.asExpected[segment[i]];
+            const { score, worst } = episodeScore(cfg, expected, run.stream('episodes'));
+            if (score < cfg.badExperienceThreshold) counts[badExperiences]++;
             run.emit.experience(i, score, worst === NO_PROBLEM ? EPISODE : EPISODE_PROBLEM);
             if (worst === NO_PROBLEM) run.emit.story(i, score);
             else {
               counts[problems]++;
-              run.emit.problem(i, worst, bad, score);
+              run.emit.problem(i, worst, expected > 0 ? Math.min(1, Math.max(0, (expected - score) / expected)) : 0, score);
             }
           },
         },

@@ -1,12 +1,17 @@
 /**
- * Service recovery and the quit decision after a bad experience (§6). After a bad experience
- * that ends with outcome o (silent, unresolved, resolved, resolved quickly) and severity class
- * c (minor; major = money lost or mistreatment), the customer carries an extra churn hazard
- *   J_k = ΔJ·δᵏ on the k-th day of exposure,  ΔJ = −ln(1 − q_{o,c})·(1 − δ),  δ = 2^(−1/halfLife),
+ * Service recovery and the quit decision after a problem (§6). A problem that ends with
+ * outcome o (silent, unresolved, resolved, resolved quickly) and severity class c (minor;
+ * major = money lost or mistreatment) makes the customer leave over it with probability
+ *   q = κ · q_TARP(o, c) · min(1, b / b_full),
+ * graded in how far the episode fell below expectation (b = (E − s)/E; TARP's figures hold in
+ * full from b_full on, and shrink in proportion below it: no threshold, no cliff), and
+ * discounted from TARP's stated intentions to behaviour by κ (Mittal & Kamakura 2001). The
+ * customer then carries an extra churn hazard
+ *   J_k = ΔJ·δᵏ on the k-th day of exposure,  ΔJ = −ln(1 − q)·(1 − δ),  δ = 2^(−1/halfLife),
  * whose total Σₖ J_k = −ln(1 − q): the incident alone makes the customer leave with probability
- * exactly q (TARP's quit figures). Exposure starts the same day when the incident happens
- * before the day's churn decisions (a silent problem in an episode), the next day otherwise
- * (a case the desk ends later in the day).
+ * exactly q. Exposure starts the same day when the incident happens before the day's churn
+ * decisions (a silent problem in an episode), the next day otherwise (a case the desk ends
+ * later in the day).
  *
  * Event-driven: instead of decaying J for everyone every day, the day the incident's hazard
  * would make the customer leave is drawn once, when it happens — with E ~ Exp(1), never if
@@ -15,6 +20,7 @@
  * event wins). A retention save or leaving clears it, so a customer who is won back starts
  * without one.
  */
+import { z } from 'zod';
 import { EventHeap } from '../eventHeap.js';
 import { nonneg, prob, score, section } from '../fields.js';
 import { CUSTOMER } from '../lifecycle.js';
@@ -38,6 +44,8 @@ const sections = {
       resolved: quitTable(0.3, 0.46, 'was resolved'),
       resolvedQuickly: quitTable(0.05, 0.18, 'was resolved quickly'),
       halfLifeDays: nonneg(7, 'Half-life of the extra churn hazard after a bad experience, in days.'),
+      fullShortfall: z.number().min(0.01).max(1).default(0.4).describe('Shortfall below expectation, (E − episode score)/E, from which the quit figures apply in full; a smaller shortfall scales them down in proportion (no threshold). Default 0.4: one minor failure in a default episode. Assumed.'),
+      intentionRealisation: prob(0.5, 'Share of TARP\'s stated quit intentions that become behaviour (intentions overstate behaviour: Mittal & Kamakura 2001; plausible range 0.3–0.8). Assumed.'),
       resolvedScore: score(7, 'Score of the recovery episode when a complaint is resolved.'),
       resolvedQuicklyScore: score(8.5, 'Score of the recovery episode when resolved quickly; above the as-expected level = service-recovery paradox (satisfaction only).'),
       unresolvedScore: score(2, 'Score of the episode when a complaint is not resolved.'),
@@ -47,11 +55,12 @@ const sections = {
 };
 
 export interface RecoveryConfig {
-  /** Quit probability by outcome·2 + major (after proactive honesty, F16). */
+  /** Quit probability by outcome·2 + major at full shortfall: κ·q_TARP (after proactive honesty, F16). */
   quitProbability: Float64Array;
   /** The hazard increment ΔJ of the same entries, and its daily decay δ (MODEL.md §6). */
   jumpIncrement: Float64Array;
   jumpDecay: number;
+  fullShortfall: number;
 }
 
 const NEVER = 0x7fffffff;
@@ -74,9 +83,9 @@ export const recovery: Mechanism<typeof sections, RecoveryConfig, never> = {
     const r = p.recovery;
     const decay = r.halfLifeDays > 0 ? Math.pow(0.5, 1 / r.halfLifeDays) : 0;
     // Proactive honesty about failures keeps part of the trust and brings customers back (F16).
-    const factor = p.service.honesty === 'proactive' ? p.service.experience.honestQuitFactor : 1;
+    const factor = r.intentionRealisation * (p.service.honesty === 'proactive' ? p.service.experience.honestQuitFactor : 1);
     const q = Float64Array.from([r.silent, r.unresolved, r.resolved, r.resolvedQuickly].flatMap((o) => [o.minor * factor, o.major * factor]));
-    return { quitProbability: q, jumpIncrement: q.map((x) => -Math.log1p(-x) * (1 - decay)), jumpDecay: decay };
+    return { quitProbability: q, jumpIncrement: q.map((x) => -Math.log1p(-x) * (1 - decay)), jumpDecay: decay, fullShortfall: r.fullShortfall };
   },
   setup(run, cfg) {
     const { pop } = run;
@@ -88,9 +97,9 @@ export const recovery: Mechanism<typeof sections, RecoveryConfig, never> = {
       begin() {
         checked = false;
       },
-      caseEnded(i, severity, bad, outcome) {
-        if (!bad || pop.state[i] !== CUSTOMER) return;
-        const q = cfg.quitProbability[outcome * 2 + (severity >= MAJOR_SEVERITY ? 1 : 0)];
+      caseEnded(i, severity, shortfall, outcome) {
+        if (shortfall <= 0 || pop.state[i] !== CUSTOMER) return;
+        const q = cfg.quitProbability[outcome * 2 + (severity >= MAJOR_SEVERITY ? 1 : 0)] * Math.min(1, shortfall / cfg.fullShortfall);
         if (q <= 0) return;
         const k = quitDelay(-Math.log1p(-q), cfg.jumpDecay, -Math.log(1 - run.stream('recovery')()));
         if (k < 0) return;

@@ -79,8 +79,8 @@ export const service: Mechanism<typeof sections, ServiceConfig, (typeof metrics)
     const kind = DESKS[svc.model];
     const desk = kind.create(run, svc, {
       contact: (i, score) => run.emit.experience(i, score, CONTACT),
-      caseEnded: (i, severity, bad, outcome, score) => {
-        run.emit.caseEnded(i, severity, bad, outcome, score);
+      caseEnded: (i, severity, shortfall, outcome, score) => {
+        run.emit.caseEnded(i, severity, shortfall, outcome, score);
         run.emit.story(i, score);
       },
       questionEnded: (i, score) => run.emit.story(i, score),
@@ -91,7 +91,7 @@ export const service: Mechanism<typeof sections, ServiceConfig, (typeof metrics)
       customerEvents: kind.questions
         ? [{ stream: 'questions', probability: (day) => svc.questionProbability[weekdayOf(day, svc.startWeekday)], fire: (i) => desk.ask(i) }]
         : [],
-      complaint: (i, severity, bad) => desk.submit(i, severity, bad),
+      complaint: (i, severity, shortfall) => desk.submit(i, severity, shortfall),
       serve(day) {
         desk.step(day, run.stream('service'));
         for (let k = 0; k < slots.length; k++) run.counts[slots[k]] += stats[DESK_FLOWS[k]];

@@ -36,7 +36,7 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
   const events = new EventHeap();
   // Contacts and cases: columns indexed by id, ids recycled.
   const contacts = new IdPool(['agent', 'case', 'channel', 'status', 'escalate'], ['origin', 'arrive', 'start', 'handle', 'abandonAt']);
-  const cases = new IdPool(['agent', 'severity', 'bad', 'channel', 'contacts'], ['lastScore']);
+  const cases = new IdPool(['agent', 'severity', 'channel', 'contacts'], ['lastScore', 'shortfall']);
   const ct = contacts.int, ctT = contacts.float, cs = cases.int, csF = cases.float;
   const syncQueue = new Fifo(), asyncQueue = new Fifo(), idle = new Fifo();
   const queues = [syncQueue, asyncQueue]; // callers first
@@ -132,7 +132,7 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
     stats.caseContacts += cs.contacts[c];
     if (outcome !== UNRESOLVED) stats.casesSolved++;
     if (outcome === RESOLVED_QUICKLY) stats.casesSolvedFirst++;
-    report.caseEnded(cs.agent[c], cs.severity[c], cs.bad[c] === 1, outcome, score);
+    report.caseEnded(cs.agent[c], cs.severity[c], csF.shortfall[c], outcome, score);
     cases.free(c);
   }
 
@@ -232,11 +232,11 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
 
   return {
     stats,
-    submit(agent, severity, bad) {
+    submit(agent, severity, shortfall) {
       const c = cases.alloc();
       cs.agent[c] = agent;
       cs.severity[c] = severity;
-      cs.bad[c] = bad ? 1 : 0;
+      csF.shortfall[c] = shortfall;
       cs.contacts[c] = 0;
       newAgent.push(agent);
       newCase.push(c);

@@ -15,7 +15,7 @@ export interface DeskReport {
   /** A contact was handled (or abandoned): an experience with this score. */
   contact(agent: number, score: number): void;
   /** A problem case ended; `score` is how its last contact felt. */
-  caseEnded(agent: number, severity: number, bad: boolean, outcome: CaseOutcome, score: number): void;
+  caseEnded(agent: number, severity: number, shortfall: number, outcome: CaseOutcome, score: number): void;
   /** A question was answered (or not). */
   questionEnded(agent: number, score: number): void;
 }
@@ -51,8 +51,8 @@ export function newDeskStats(): DeskStats {
 }
 
 export interface ServiceDesk {
-  /** A customer complains about a problem of the given severity (bad = the episode was a bad experience). */
-  submit(agent: number, severity: number, bad: boolean): void;
+  /** A customer complains about a problem of the given severity; `shortfall` = how far the episode fell below expectation. */
+  submit(agent: number, severity: number, shortfall: number): void;
   /** A customer has a question. */
   ask(agent: number): void;
   /** Works the day (minutes of day `day`); reports what ends; fills `stats` for the day. */

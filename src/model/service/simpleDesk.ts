@@ -13,16 +13,16 @@ export const simpleDesk: DeskKind = {
     const capacity = run.pop.n;
     const agent = new Int32Array(capacity);
     const severity = new Uint8Array(capacity);
-    const bad = new Uint8Array(capacity);
+    const shortfall = new Float64Array(capacity);
     const { resolveProbability: resolve, quickShare } = svc.simple;
     let open = 0;
     const stats = newDeskStats();
     return {
       stats,
-      submit(i, sev, isBad) {
+      submit(i, sev, lack) {
         agent[open] = i;
         severity[open] = sev;
-        bad[open] = isBad ? 1 : 0;
+        shortfall[open] = lack;
         open++;
       },
       ask() {},
@@ -33,7 +33,7 @@ export const simpleDesk: DeskKind = {
           const outcome = u >= resolve ? UNRESOLVED : u < resolve * quickShare ? RESOLVED_QUICKLY : RESOLVED;
           const score = svc.simple.recoveryScore[outcome];
           report.contact(agent[c], score);
-          report.caseEnded(agent[c], severity[c], bad[c] === 1, outcome, score);
+          report.caseEnded(agent[c], severity[c], shortfall[c], outcome, score);
           stats.casesEnded++;
           stats.caseContacts++;
           if (outcome !== UNRESOLVED) stats.casesSolved++;
