@@ -9,7 +9,7 @@ import type { Csr } from '../model/network/csr.js';
 import type { Population } from '../model/population.js';
 import { stream, type Rng } from '../random/streams.js';
 
-export const EVENT_NAMES = ['joined', 'leaving', 'experience', 'problem', 'complaint', 'caseEnded', 'story', 'heard', 'retained'] as const satisfies readonly (keyof ModelEvents)[];
+export const EVENT_NAMES = ['joined', 'leaving', 'experience', 'problem', 'complaint', 'caseEnded', 'story', 'heard'] as const satisfies readonly (keyof ModelEvents)[];
 
 type Listener = (a: number, b: number, c: number, d: number, e: number) => void;
 const noop = () => {};
@@ -32,6 +32,8 @@ export class RunState implements Run {
   readonly emit = {} as ModelEvents;
   readonly counts: Float64Array;
   readonly leavers: Int32Array;
+  /** 1 when the leaver at the same position leaves over an experience. */
+  readonly leaverExperience: Uint8Array;
   leaverCount = 0;
   readonly adopters: Int32Array;
   adopterCount = 0;
@@ -48,6 +50,7 @@ export class RunState implements Run {
   ) {
     this.counts = new Float64Array(slots.size);
     this.leavers = new Int32Array(pop.n);
+    this.leaverExperience = new Uint8Array(pop.n);
     this.leaving = new Uint8Array(pop.n);
     this.adopters = new Int32Array(pop.n);
   }
@@ -77,13 +80,14 @@ export class RunState implements Run {
     this.adopterCount = 0;
   }
 
-  wouldLeave(i: number): void {
+  wouldLeave(i: number, experience: boolean): void {
     if (this.leaving[i] === 1) return;
     this.leaving[i] = 1;
+    this.leaverExperience[this.leaverCount] = experience ? 1 : 0;
     this.leavers[this.leaverCount++] = i;
   }
 
-  /** Ends the day's would-leave announcements (clears the duplicate marks before the list is filtered). */
+  /** Ends the day's would-leave announcements (clears the duplicate marks). */
   closeLeavers(): void {
     for (let k = 0; k < this.leaverCount; k++) this.leaving[this.leavers[k]] = 0;
   }

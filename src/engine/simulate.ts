@@ -7,8 +7,8 @@
  *   begin    start of the day
  *   events   customer events: each source picks today's customers by skipping through the
  *            customer list (episodes, service requests, churn candidates)
- *   due      decisions scheduled for today (quits after a bad experience)
- *   keep     would-be leavers may be kept (retention offers)
+ *   due      decisions scheduled for today (quits over problems)
+ *   keep     would-be leavers may be kept (a save offer when they call to cancel)
  *   leave    the others leave                                            (engine)
  *   serve    the service desk works the day
  *   adopt    non-customers decide whether to buy, on the word of mouth of the start of the phase
@@ -119,7 +119,7 @@ export function simulate(spec: RunSpec): RunResult {
     for (const f of due) f(day);
     run.closeLeavers();
     let leaving = run.leaverCount;
-    for (const f of keep) leaving = f(run.leavers, leaving);
+    for (const f of keep) leaving = f(run.leavers, run.leaverExperience, leaving);
     for (let k = 0; k < leaving; k++) {
       const i = run.leavers[k];
       run.emit.leaving(i);

@@ -49,8 +49,6 @@ export interface ModelEvents {
   story(i: number, score: number): void;
   /** Customer i heard word of mouth today: shares σ± of its contacts who told it good/bad news. */
   heard(i: number, positive: number, negative: number): void;
-  /** Would-be leaver i was kept by a retention offer. */
-  retained(i: number): void;
 }
 
 /** A customer event: each customer has it today with `probability()` (independently), drawn by skipping. */
@@ -71,8 +69,11 @@ export interface Behaviour extends Partial<ModelEvents> {
   customerEvents?: readonly CustomerEvent[];
   /** Phase `due`: decisions scheduled for today (announce would-be leavers with run.wouldLeave). */
   due?(day: number): void;
-  /** Phase `keep`: may keep some of today's would-be leavers; returns how many remain in list[0…]. */
-  keep?(list: Int32Array, count: number): number;
+  /**
+   * Phase `keep`: may keep some of today's would-be leavers (list[0…count), with `experience[k]`
+   * 1 when leaver k leaves over an experience); compacts both lists and returns how many remain.
+   */
+  keep?(list: Int32Array, experience: Uint8Array, count: number): number;
   /** Phase `serve`: the service desk works the day. */
   serve?(day: number): void;
   /** Phase `adopt`: non-customers decide whether to buy (announce with run.adopt). */
@@ -104,8 +105,8 @@ export interface Run {
   readonly counts: Float64Array;
   /** The model events (read `run.emit.x` when calling: listeners are bound after every setup). */
   readonly emit: ModelEvents;
-  /** Customer i wants to leave today (phases events and due); duplicates are ignored. */
-  wouldLeave(i: number): void;
+  /** Customer i wants to leave today (phases events and due), over an experience or not; duplicates are ignored. */
+  wouldLeave(i: number, experience: boolean): void;
   /** Non-customer i buys today (phase adopt); becomes a customer in phase join. */
   adopt(i: number): void;
 }

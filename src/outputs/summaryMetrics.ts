@@ -22,6 +22,9 @@ export const SUMMARY_METRICS = [
   { key: 'clv', label: 'Customer lifetime value', unit: 'money/customer', extract: (r) => r.totals.clv },
   { key: 'costPerAcquisition', label: 'Cost per acquisition', unit: 'money/customer', extract: (r) => r.totals.costPerAcquisition },
   { key: 'customersAcquired', label: 'Customers acquired', unit: 'customers', extract: (r) => total(r.series.acquired) },
+  { key: 'costPerCustomerWon', label: 'Cost per customer won by marketing', unit: 'money/customer', extract: overRun('costPerCustomerWon') }, // F1
+  { key: 'costPerCustomerKept', label: 'Cost per customer kept by retention', unit: 'money/customer', extract: overRun('costPerCustomerKept') }, // F1
+  { key: 'customersKept', label: 'Customers kept by retention (model)', unit: 'customers', extract: (r) => total(r.series.retentionKept) },
   { key: 'customersLost', label: 'Customers lost', unit: 'customers', extract: (r) => total(r.series.lost) },
   { key: 'complaintsHeardShare', label: 'Complaints heard ÷ dissatisfied in reality', unit: '%', extract: overRun('heardShare') }, // F2
   {

@@ -66,7 +66,7 @@ describe('common random numbers: changing only the symbols', () => {
   it('open market: day 1 experiences and churn are identical', () => {
     const a = run(base, 20, 4);
     const b = run(params({ ...base, ...symbols }), 20, 4);
-    for (const k of [...experience, 'lost', 'saved'] as const) expect(b.series[k][1], k).toBe(a.series[k][1]);
+    for (const k of [...experience, 'lost', 'retentionContacts'] as const) expect(b.series[k][1], k).toBe(a.series[k][1]);
     expect(b.series.womPositive[1]).toBeGreaterThan(a.series.womPositive[1]);
   });
 

@@ -107,7 +107,7 @@ const scenario = fc
       negativeWeight: range(0, 3),
     }),
     acquisition: fc.record({ organicInfluence: range(0, 0.05), spendPerDay: range(0, 5000), costPerCustomer: range(1, 1000), winBackFactor: unit }),
-    retention: fc.record({ budgetPerDay: fc.oneof(fc.constant(0), range(0, 5000)), costRatio: range(1, 20), effectiveness: unit }),
+    retention: fc.record({ budgetPerDay: fc.oneof(fc.constant(0), range(0, 5000)), costPerContact: range(1, 100), targeting: fc.constantFrom('risk', 'random'), everyDays: fc.integer({ min: 1, max: 40 }), offerDays: fc.integer({ min: 1, max: 60 }), upliftMean: unit, backfireShare: probOrEdge, saves: fc.record({ callShare: probOrEdge, successRate: unit, costPerOffer: range(0, 100) }) }),
     symbols: fc.record({ conversationValue: range(0, 0.5), costPerDay: range(0, 100), costPerEpisode: range(0, 5) }),
     loyalty: fc.record({ enrolment: probOrEdge, churnReduction: unit, costPerMemberPerYear: range(0, 100) }),
     economics: fc.record({
@@ -160,7 +160,6 @@ function checkRun(p: Params, r: RunResult): void {
   const s = r.series;
   const n = p.market.size;
   const days = r.days;
-  const c = p.acquisition.costPerCustomer / p.retention.costRatio;
   // Every value is finite, except a ratio metric on a day its denominator is 0 (then NaN: undefined, not 0%).
   for (const def of METRICS) {
     const xs = s[def.key];
@@ -198,7 +197,7 @@ function checkRun(p: Params, r: RunResult): void {
     expect(s.trust[d], at).toBeLessThanOrEqual(1 + 1e-9);
     if (d === 0) continue;
     // Flows: whole, non-negative, and consistent with the stocks.
-    for (const k of ['acquired', 'acquiredMarketing', 'acquiredWom', 'wonBack', 'lost', 'saved', 'episodes', 'problems', 'badExperiences', 'complaintsVoiced', 'complaintsHeard', 'resolved', 'womPositive', 'womNegative'] as const)
+    for (const k of ['acquired', 'acquiredMarketing', 'acquiredWom', 'wonBack', 'lost', 'retentionContacts', 'episodes', 'problems', 'badExperiences', 'complaintsVoiced', 'complaintsHeard', 'resolved', 'womPositive', 'womNegative'] as const)
       expect(Number.isInteger(s[k][d]) && s[k][d] >= 0, `${k} ${at} = ${s[k][d]}`).toBe(true);
     expect(s.acquired[d], at).toBe(s.acquiredMarketing[d] + s.acquiredWom[d]);
     expect(s.customers[d], at).toBe(s.customers[d - 1] + s.acquired[d] + s.wonBack[d] - s.lost[d]);
@@ -236,7 +235,11 @@ function checkRun(p: Params, r: RunResult): void {
     expect(close(s.cumulativeProfit[d], s.cumulativeProfit[d - 1] + s.profit[d], Math.abs(s.cumulativeProfit[d - 1]) + Math.abs(s.profit[d])), `cumulative ${at}`).toBe(true);
     expect(s.acquisitionCost[d], at).toBe(p.acquisition.spendPerDay);
     expect(s.fixedCost[d], at).toBe(p.economics.fixedCostPerDay);
-    expect(close(s.retentionCost[d], s.saved[d] * c, s.saved[d] * c), `retention ${at}`).toBe(true);
+    const offers = s.retentionContacts[d] * p.retention.costPerContact + s.saveOffers[d] * p.retention.saves.costPerOffer;
+    expect(close(s.retentionCost[d], offers, offers), `retention ${at}`).toBe(true);
+    // A wave spends at most its days' budget (whole contacts only; the rest carries over).
+    expect(sumDays(s.retentionContacts, 1, d) * p.retention.costPerContact, at).toBeLessThanOrEqual(p.retention.budgetPerDay * (Math.floor((d - 1) / p.retention.everyDays) + 1) * p.retention.everyDays + 1e-6);
+    if (s.retentionContacts[d] > 0) expect((d - 1) % p.retention.everyDays, at).toBe(0);
     const symbol = p.symbols.costPerDay + p.symbols.costPerEpisode * s.episodes[d];
     expect(close(s.symbolCost[d], symbol, symbol), `symbols ${at}`).toBe(true);
     expect(s.revenue[d], at).toBeGreaterThanOrEqual(0);
@@ -252,7 +255,7 @@ describe('invariants over random parameter sets', () => {
     // How many runs exercised each flow: identities on runs where nothing happens prove little.
     const active = new Map<string, number>();
     const edges = new Set<string>();
-    const flows = ['lost', 'saved', 'acquired', 'wonBack', 'problems', 'complaintsVoiced', 'resolved', 'womPositive', 'womNegative', 'contactsAnswered', 'contactsAbandoned'] as const;
+    const flows = ['lost', 'retentionContacts', 'acquired', 'wonBack', 'problems', 'complaintsVoiced', 'resolved', 'womPositive', 'womNegative', 'contactsAnswered', 'contactsAbandoned'] as const;
     fc.assert(
       fc.property(scenario, ({ params: p, days, seed }) => {
         const r = run(p, days, seed);

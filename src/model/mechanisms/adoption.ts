@@ -41,6 +41,7 @@ const metrics = [
   { key: 'acquiredWom', label: 'Acquired by word of mouth', unit: 'customers/day', kind: 'flow', doc: 'Adoptions attributed to the WOM signal q·σ.' },
   { key: 'wonBack', label: 'Won back', unit: 'customers/day', kind: 'flow', doc: 'Churned people who became customers again.' },
   { key: 'acquisitionCost', label: 'Acquisition spend', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Marketing spend.' },
+  { key: 'costPerCustomerWon', label: 'Cost per customer won', unit: 'money/customer', kind: 'ratio', doc: 'Marketing spend ÷ customers acquired by marketing (F1).', ratio: { num: 'acquisitionCost', den: 'acquiredMarketing', scale: 1 } },
 ] as const;
 
 /**

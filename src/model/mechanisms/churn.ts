@@ -34,10 +34,15 @@ export interface ChurnConfig {
   asExpected: Float64Array;
 }
 
-/** A proportional factor on the everyday churn hazard, with its largest value (for the bound). */
+/**
+ * A proportional factor on the everyday churn hazard, with its largest value (for the bound).
+ * `at` also gets the share of i's hazard that its experience drives, 1 − e^(−x) for
+ * x = β·(E − S) + γ·(T₀ − T) > 0 (0 when i is as happy as expected or happier), for factors that
+ * act on experience-driven churn only.
+ */
 export interface HazardFactor {
   max: number;
-  at(i: number): number;
+  at(i: number, experienceShare: number): number;
 }
 
 /** Hazard rate whose survival over `days` days is 1 − probability. */
@@ -49,6 +54,10 @@ export function experienceHazard(base: number, asExpected: number, s: number, t:
 }
 
 const factorsOf = new WeakMap<Run, HazardFactor[]>();
+const hazards = new WeakMap<Run, (i: number, without?: HazardFactor) => number>();
+
+/** Customer i's everyday hazard in a run, with every factor or without one of them (for counterfactuals). */
+export const everydayHazard = (run: Run, i: number, without?: HazardFactor): number => hazards.get(run)!(i, without);
 
 /** Adds a proportional factor to the everyday churn hazard of a run (call it in setup). */
 export function addChurnFactor(run: Run, factor: HazardFactor): void {
@@ -78,12 +87,22 @@ export const churn: Mechanism<typeof sections, ChurnConfig, never> = {
     let factors: HazardFactor[] = [];
     // The largest hazard: S = 0 and T = 0 (both bounded below by 0), every factor at its maximum.
     let bound = 0;
-    const hazard = (i: number): number => {
-      const seg = segment[i];
-      let h = experienceHazard(baseHazard[seg], asExpected[seg], satisfaction[i], trust[i], beta, gamma, trust0);
-      for (let f = 0; f < factors.length; f++) h *= factors[f].at(i);
+    /** x = β·(E − S) + γ·(T₀ − T): how far i's experience is below what it expected. */
+    const excess = (i: number): number => beta * (asExpected[segment[i]] - satisfaction[i]) + gamma * (trust0 - trust[i]);
+    /** The share of i's everyday hazard its experience drives: 1 − e^(−x) for x > 0. */
+    const experienceShare = (i: number): number => {
+      const x = excess(i);
+      return x > 0 ? -Math.expm1(-x) : 0;
+    };
+    const hazard = (i: number, without?: HazardFactor): number => {
+      let h = baseHazard[segment[i]] * Math.exp(excess(i));
+      if (factors.length > 0) {
+        const share = experienceShare(i);
+        for (let f = 0; f < factors.length; f++) if (factors[f] !== without) h *= factors[f].at(i, share);
+      }
       return h;
     };
+    hazards.set(run, hazard); // (read after phase begin, when the factors are in place)
     return {
       begin() {
         factors = factorsOf.get(run) ?? [];
@@ -99,7 +118,9 @@ export const churn: Mechanism<typeof sections, ChurnConfig, never> = {
           fire(i) {
             const q = -Math.expm1(-hazard(i));
             if (q > bound * (1 + 1e-12)) throw new Error(`churn: a customer's leaving probability ${q} exceeds the bound ${bound}; a churn factor exceeds its max`);
-            if (run.stream('churn')() * bound < q) run.wouldLeave(i);
+            const rng = run.stream('churn');
+            // Over an experience with probability 1 − e^(−x), the experience-driven share of the hazard.
+            if (rng() * bound < q) run.wouldLeave(i, rng() < experienceShare(i));
           },
         },
       ],

@@ -17,14 +17,13 @@
  * would make the customer leave is drawn once, when it happens — with E ~ Exp(1), never if
  * E ≥ −ln(1 − q), else on the first day k with ΔJ·(1 − δ^(k+1))/(1 − δ) ≥ E — and kept as the
  * customer's quit day (the earliest of its incidents': independent hazards add, so the first
- * event wins). A retention save or leaving clears it, so a customer who is won back starts
- * without one.
+ * event wins). Leaving clears it, so a customer who is won back starts without one.
  */
 import { z } from 'zod';
 import { EventHeap } from '../eventHeap.js';
 import { nonneg, prob, score, section } from '../fields.js';
 import { CUSTOMER } from '../lifecycle.js';
-import type { Mechanism } from '../mechanism.js';
+import type { Mechanism, Run } from '../mechanism.js';
 import { MAJOR_SEVERITY } from '../vocabulary.js';
 
 const quitTable = (minor: number, major: number, what: string) =>
@@ -64,6 +63,26 @@ export interface RecoveryConfig {
 }
 
 const NEVER = 0x7fffffff;
+
+/**
+ * A factor on a quit decision on the day it falls due (e.g. while a retention offer runs): the
+ * customer goes through with it with probability min(1, Π factors) — talked out of it with the
+ * rest. (A factor above 1 changes nothing here: it cannot create a decision that was not taken.)
+ */
+export interface QuitFactor {
+  at(i: number): number;
+  /** Told what the factors did to a due decision: the probability of leaving without and with them. */
+  applied?(i: number, without: number, withIt: number): void;
+}
+
+const quitFactorsOf = new WeakMap<Run, QuitFactor[]>();
+
+/** Adds a factor on the quit probability over problems (call it in setup). */
+export function addQuitFactor(run: Run, factor: QuitFactor): void {
+  const list = quitFactorsOf.get(run);
+  if (list === undefined) quitFactorsOf.set(run, [factor]);
+  else list.push(factor);
+}
 
 /** The exposure day k (0-based) on which a hazard ΔJ·δᵏ with total H = −ln(1 − q) reaches E, or −1 if it never does. */
 export function quitDelay(total: number, decay: number, e: number): number {
@@ -111,13 +130,20 @@ export const recovery: Mechanism<typeof sections, RecoveryConfig, never> = {
       },
       due(day) {
         checked = true;
+        const factors = quitFactorsOf.get(run) ?? [];
         while (due.peekTime() <= day) {
           const d = due.peekTime(), i = due.peekId();
           due.pop();
-          if (quitDay[i] === d && pop.state[i] === CUSTOMER) run.wouldLeave(i);
+          if (quitDay[i] !== d || pop.state[i] !== CUSTOMER) continue;
+          let go = 1;
+          for (const f of factors) go *= f.at(i);
+          if (go < 1) {
+            for (const f of factors) f.applied?.(i, 1, go);
+            if (run.stream('recoveryOffers')() >= go) continue;
+          }
+          run.wouldLeave(i, true);
         }
       },
-      retained: clear,
       leaving: clear,
     };
   },
