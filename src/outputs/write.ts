@@ -1,9 +1,10 @@
-/** Writes a run's outputs to a directory: manifest, CSV tables, and each chart as Vega-Lite JSON and SVG. */
+/** Writes a run's outputs to a directory: manifest, CSV tables, and each chart as Vega-Lite JSON, SVG and PNG. */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RunResult } from '../model/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
-import { CHARTS } from './charts/index.js';
+import { chartsFor } from './charts/index.js';
+import { svgToPng } from './png.js';
 import { renderSvg } from './render.js';
 import { metricsCsv, pairedCsv, summaryCsv } from './tables.js';
 
@@ -20,13 +21,13 @@ const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
  * A writer of output files under `dir`: `put(path, text)` creates folders as needed and records
  * the path (relative, forward slashes) in `files`, ready for hashFiles.
  */
-export function outputWriter(dir: string): { files: string[]; put: (path: string, text: string) => Promise<void> } {
+export function outputWriter(dir: string): { files: string[]; put: (path: string, data: string | Uint8Array) => Promise<void> } {
   const files: string[] = [];
   return {
     files,
-    put: async (path, text) => {
+    put: async (path, data) => {
       await mkdir(dirname(join(dir, path)), { recursive: true });
-      await writeFile(join(dir, path), text);
+      await writeFile(join(dir, path), data);
       files.push(path);
     },
   };
@@ -51,10 +52,12 @@ export async function writeOutputs({ dir, scenario, results, manifest }: WriteOu
   await put('metrics.csv', metricsCsv(results, scenario));
   await put('summary.csv', summaryCsv(scenario, results));
   if (scenario.strategies.length > 1) await put('paired.csv', pairedCsv(scenario, results));
-  for (const chart of CHARTS) {
+  for (const chart of chartsFor(scenario.strategies.length)) {
     const spec = chart.build(scenario, results);
+    const svg = await renderSvg(spec);
     await put(`charts/${chart.file}.vl.json`, json(spec));
-    await put(`charts/${chart.file}.svg`, await renderSvg(spec));
+    await put(`charts/${chart.file}.svg`, svg);
+    await put(`charts/${chart.file}.png`, svgToPng(svg));
   }
   return { files };
 }
