@@ -1,10 +1,11 @@
-/** Writes a run's outputs to a directory: manifest, CSV tables, and each chart as Vega-Lite JSON, SVG and PNG. */
+/** Writes a run's outputs to a directory: manifest, CSV tables, each chart as Vega-Lite JSON, SVG and PNG, and report.html. */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RunResult } from '../model/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { chartsFor } from './charts/index.js';
 import { svgToPng } from './png.js';
+import { reportFromFolder } from './report/folder.js';
 import { renderSvg } from './render.js';
 import { metricsCsv, pairedCsv, summaryCsv } from './tables.js';
 
@@ -59,5 +60,7 @@ export async function writeOutputs({ dir, scenario, results, manifest }: WriteOu
     await put(`charts/${chart.file}.svg`, svg);
     await put(`charts/${chart.file}.png`, svgToPng(svg));
   }
+  // Built from the files just written, exactly as `cxsim report` builds it later.
+  await put('report.html', await reportFromFolder(dir, scenario));
   return { files };
 }

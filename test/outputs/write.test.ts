@@ -28,7 +28,7 @@ describe('writeOutputs', () => {
   it('writes manifest, tables and charts, returning every path but the manifest', async () => {
     const dir = await tempDir();
     const { files } = await writeOutputs({ dir, scenario, results, manifest });
-    expect(files).toEqual(['metrics.csv', 'summary.csv', 'paired.csv', ...CHART_FILES]);
+    expect(files).toEqual(['metrics.csv', 'summary.csv', 'paired.csv', ...CHART_FILES, 'report.html']);
     expect(await listFiles(dir)).toEqual(['manifest.json', ...files].sort());
     expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe(JSON.stringify(manifest, null, 2) + '\n');
     const spec = JSON.parse(await readFile(join(dir, 'charts/nps.vl.json'), 'utf8'));

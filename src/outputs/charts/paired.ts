@@ -30,11 +30,11 @@ export function pairedChart(rows: readonly PairedRow[], scenario: Scenario, repl
   const tooltip = [{ field: 'strategy' }, { field: 'metric' }, { field: 'diff', type: 'quantitative' as const, format: ',.4~r' }, { field: 'lo', type: 'quantitative' as const, title: 'lo95', format: ',.4~r' }, { field: 'hi', type: 'quantitative' as const, title: 'hi95', format: ',.4~r' }, { field: 'verdict' }];
   const zero: Layer = { mark: { type: 'rule', color: '#555', strokeWidth: 1.5 }, encoding: { x: { datum: 0, type: 'quantitative' } } };
   const interval: Layer = { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y, x: x('lo'), x2: { field: 'hi' }, color: colour } };
-  const dot = (verdict: string, filled: boolean): Layer => ({
-    transform: [{ filter: `datum.verdict === '${verdict}'` }],
-    mark: { type: 'point', filled, size: 170, strokeWidth: 2.5, opacity: 1, ...(filled ? {} : { fill: 'white' }) },
-    encoding: { y, x: x('diff'), color: colour, tooltip },
-  });
+  // One layer for every dot (a filtered layer per verdict would be empty in some panels): filled in the strategy's colour when distinguishable, white inside when not.
+  const dot: Layer = {
+    mark: { type: 'point', filled: true, size: 170, strokeWidth: 2.5, opacity: 1 },
+    encoding: { y, x: x('diff'), stroke: colour, fill: { condition: { test: "datum.verdict === 'distinguishable'", ...colour }, value: 'white' }, tooltip },
+  } as Layer;
   const subtitle =
     replications > 1
       ? [`Each strategy minus ${baseline}, paired by replication on the same seeds; line = 95% interval over ${replications} replications`, 'Filled dot: distinguishable from noise (interval excludes 0); open dot: within noise']
@@ -44,7 +44,7 @@ export function pairedChart(rows: readonly PairedRow[], scenario: Scenario, repl
     data: { values },
     columns: 2,
     facet: { field: 'metric', type: 'nominal', title: null, sort: HEADLINE.map(panel), header: { labelAnchor: 'start' } },
-    spec: { width: 300, height: { step: 30 }, layer: [zero, ...(replications > 1 ? [interval] : []), dot('distinguishable', true), dot('within noise', false)] },
+    spec: { width: 300, height: { step: 30 }, layer: [zero, ...(replications > 1 ? [interval] : []), dot] },
     resolve: { scale: { x: 'independent' } },
     spacing: { row: 24, column: 30 },
   } as VlSpec;
