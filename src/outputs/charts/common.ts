@@ -119,7 +119,9 @@ export function timeSubtitle(data: TimeData, extra: string[] = []): string[] {
 /** A mean line per strategy and, with replications, a translucent 95 % band behind it. */
 export function bandLayers(scenario: Scenario, data: TimeData, yTitle: string): Layer[] {
   const x = { field: 'day', type: 'quantitative' as const, title: 'Day', scale: { domain: [0, data.days], nice: false }, axis: { tickMinStep: 1 } };
-  const colour = colourEncoding(scenario);
+  // The colour scale spans every strategy of the scenario (colours stay put); the legend lists those drawn.
+  const base = colourEncoding(scenario);
+  const colour = { ...base, legend: { ...base.legend, values: presentLabels(scenario, data) } };
   const band: Layer = {
     mark: { type: 'area', opacity: 0.2 },
     encoding: { x, y: { field: 'lo', type: 'quantitative', title: yTitle }, y2: { field: 'hi' }, color: colour },
@@ -131,8 +133,14 @@ export function bandLayers(scenario: Scenario, data: TimeData, yTitle: string): 
   return data.replications > 1 ? [band, line] : [line];
 }
 
-/** Whether time charts of this scenario draw one panel per strategy. */
-export const manyStrategies = (scenario: Scenario) => scenario.strategies.length > SMALL_MULTIPLES_ABOVE;
+/** Labels of the strategies that have rows in a time chart's data, in scenario order (a chart may show a few strategies of a larger scenario). */
+export function presentLabels(scenario: Scenario, data: TimeData): string[] {
+  const present = new Set(data.rows.map((r) => r.strategy));
+  return strategyLabels(scenario).filter((l) => present.has(l));
+}
+
+/** Whether time charts of these data draw one panel per strategy. */
+export const manyStrategies = (scenario: Scenario, data: TimeData) => presentLabels(scenario, data).length > SMALL_MULTIPLES_ABOVE;
 
 /**
  * A time chart of one metric: one panel with every strategy for a few strategies; past
@@ -140,16 +148,16 @@ export const manyStrategies = (scenario: Scenario) => scenario.strategies.length
  */
 export function timeChart(scenario: Scenario, data: TimeData, title: string, metric: MetricKey, extraLayers: Layer[] = []): VlSpec {
   const yTitle = axisTitle(metric, currencyOf(scenario));
-  if (!manyStrategies(scenario)) {
+  if (!manyStrategies(scenario, data)) {
     const values = data.rows.filter((r) => r.metric === metric).map(({ metric: _, ...rest }) => rest);
     return { ...header(scenario, title, timeSubtitle(data)), width: WIDTH, height: HEIGHT, data: { values }, layer: [...extraLayers, ...bandLayers(scenario, data, yTitle)] };
   }
-  return { ...header(scenario, title, timeSubtitle(data, [`${yTitle} by day`, multiplesNote(scenario)])), ...multiples(scenario, data, metric, null, extraLayers) } as VlSpec;
+  return { ...header(scenario, title, timeSubtitle(data, [`${yTitle} by day`, multiplesNote(scenario, data)])), ...multiples(scenario, data, metric, null, extraLayers) } as VlSpec;
 }
 
 /** Subtitle line that explains small multiples. */
-export function multiplesNote(scenario: Scenario): string {
-  return `One panel per strategy, in colour, against ${strategyLabels(scenario)[0]} (dark grey) and the other strategies (light grey)`;
+export function multiplesNote(scenario: Scenario, data: TimeData): string {
+  return `One panel per strategy, in colour, against ${presentLabels(scenario, data)[0]} (dark grey) and the other strategies (light grey)`;
 }
 
 /**
@@ -160,7 +168,7 @@ export function multiplesNote(scenario: Scenario): string {
  */
 export function multiples(scenario: Scenario, data: TimeData, metric: MetricKey, yTitle: string | null, extraLayers: Layer[] = []) {
   const values = data.rows.filter((r) => r.metric === metric).map(({ metric: _, ...rest }) => rest);
-  const [baseline, ...panels] = strategyLabels(scenario);
+  const [baseline, ...panels] = presentLabels(scenario, data);
   const x = { field: 'day', type: 'quantitative' as const, title: 'Day', scale: { domain: [0, data.days], nice: false }, axis: { tickMinStep: 1, tickCount: 4 } };
   const y = (field: string) => ({ field, type: 'quantitative' as const, title: yTitle, scale: { zero: false }, axis: { tickCount: 4, labelExpr: SI_LABELS } });
   const role = (r: string) => ({ filter: `datum.role === '${r}'` });

@@ -11,9 +11,9 @@ const panelTitle = (key: (typeof PANELS)[number]) => `${METRIC_BY_KEY[key].label
 
 export function serviceChart(data: TimeData, scenario: Scenario): VlSpec {
   const note = 'Queue wait as the firm measures it, from entering the queue; service level = answered within the channel\'s target';
-  if (manyStrategies(scenario)) {
+  if (manyStrategies(scenario, data)) {
     return {
-      ...header(scenario, title, timeSubtitle(data, [note, multiplesNote(scenario)])),
+      ...header(scenario, title, timeSubtitle(data, [note, multiplesNote(scenario, data)])),
       vconcat: PANELS.map((key) => ({ title: { text: panelTitle(key), fontSize: 17, anchor: 'start' as const }, ...multiples(scenario, data, key, null) })),
       spacing: 30,
     } as VlSpec;
