@@ -49,6 +49,8 @@ details.section summary { cursor: pointer; font-weight: bold; padding: 4px 0; }
 table.paired { border-collapse: collapse; margin-bottom: 18px; font-size: 14px; }
 table.paired td:first-child { white-space: nowrap; }
 table.paired .unit, table.paired .ci { color: var(--muted); font-size: 12px; }
+table.paired .ci { display: block; }
+table.paired th { max-width: 210px; vertical-align: bottom; white-space: normal; }
 #paired-table { overflow-x: auto; }
 table.paired th, table.paired td { padding: 5px 10px; border-bottom: 1px solid var(--line); text-align: left; }
 .num { text-align: right; white-space: pre; font-variant-numeric: tabular-nums; }

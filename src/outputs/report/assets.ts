@@ -10,7 +10,7 @@ h1 { font-size: 30px; margin: 0 0 8px; }
 h2 { font-size: 22px; margin: 36px 0 12px; }
 .description { font-size: 18px; max-width: 900px; margin: 0 0 8px; }
 .meta, .note { color: var(--muted); font-size: 14px; }
-.toggles { position: sticky; top: 0; z-index: 5; background: rgba(255,255,255,.96); border-bottom: 1px solid var(--line); padding: 10px max(24px, calc((100% - 1192px) / 2)); display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; }
+.toggles { position: sticky; top: 0; z-index: 5; background: #fff; border-bottom: 1px solid var(--line); padding: 10px max(24px, calc((100% - 1192px) / 2)); display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; }
 .toggles-title { font-weight: bold; }
 .toggle { display: inline-flex; align-items: center; gap: 6px; cursor: pointer; font-size: 15px; padding: 3px 8px; border-radius: 14px; border: 1px solid var(--line); }
 .toggle input { margin: 0; }
