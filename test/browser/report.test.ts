@@ -77,4 +77,13 @@ describe.runIf(RUN_BROWSER_TESTS)('report.html in Chromium', () => {
     for (const b of await marksInColour()) expect(b.n, `${b.chart} after showing all`).toBeGreaterThan(0);
     expect(watched.errors).toEqual([]);
   });
+
+  it('prints one chart per page, without the toggles', async () => {
+    await page.emulateMedia({ media: 'print' });
+    const breaks = await page.$$eval('section.chart', (els) => els.map((e) => getComputedStyle(e).breakBefore));
+    expect(breaks.length).toBeGreaterThan(5);
+    expect(new Set(breaks)).toEqual(new Set(['page']));
+    expect(await page.$$eval('.toggles input', (els) => els.every((e) => getComputedStyle(e).display === 'none'))).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
 });

@@ -4,7 +4,7 @@
  * offers as YAML, run in Node); a lever move re-runs and lands in the address; a hostile strategy
  * name stays text; a dropped broken file shows the CLI's located problems.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -53,7 +53,7 @@ describe.runIf(RUN_BROWSER_TESTS)('cxsim studio in Chromium', () => {
     writeFileSync(join(dir, 'browser.yaml'), SCENARIO_TEXT);
     server = await serveStudio(await studioFiles(join(dir, 'browser.yaml')), 0);
     browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     watched = watch(page);
     page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
     await page.goto(`${server.url}#scenario=browser&from=promo&set=acquisition.spendPerDay%3D800&replications=4`);
@@ -91,6 +91,19 @@ describe.runIf(RUN_BROWSER_TESTS)('cxsim studio in Chromium', () => {
     expect(JSON.parse(JSON.stringify({ summary: after.summary, paired: after.paired }))).toEqual(nodeCompare(after.yaml, 'promo-studio'));
     expect(await page.locator('[data-chart="paired"] svg').count()).toBe(1);
     expect(watched.errors).toEqual([]);
+  });
+
+  it('downloads the what-if as YAML (what it shows) and the view as a report', async () => {
+    const [yamlFile] = await Promise.all([page.waitForEvent('download'), page.click('#download-yaml')]);
+    const yaml = readFileSync((await yamlFile.path())!, 'utf8');
+    expect(yaml).toBe((await studio(page)).yaml);
+    expect(yamlFile.suggestedFilename()).toBe('browser-studio.yaml');
+    const [reportFile] = await Promise.all([page.waitForEvent('download'), page.click('#download-report')]);
+    const html = readFileSync((await reportFile.path())!, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('Marketing push (what-if)');
+    expect(html).toContain('browser-studio.yaml');
+    expect(html).toContain('data-chart="paired"');
   });
 
   it('shows a hostile strategy name as text', async () => {
