@@ -1,16 +1,27 @@
 /**
  * SVG → PNG with resvg (Rust, shipped prebuilt in its npm package: no native build), for slides
- * and documents that do not take SVG. Text uses the system fonts (DejaVu on Debian); the same
- * SVG and fonts give the same bytes.
+ * and documents that do not take SVG. Text is set in DejaVu Sans (the charts' first font) when
+ * its files are where Debian puts them, else in whatever the system has; the same SVG and fonts
+ * give the same bytes.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { existsSync } from 'node:fs';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+
+const DEJAVU = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => `/usr/share/fonts/truetype/dejavu/${f}`);
+
+let fonts: ResvgRenderOptions['font'] | undefined;
+/** Loading two font files takes milliseconds; scanning every system font (Chromium brings many) takes a good fraction of a second per chart. */
+function fontOptions(): ResvgRenderOptions['font'] {
+  if (fonts) return fonts;
+  const files = DEJAVU.filter((f) => existsSync(f));
+  fonts = files.length === DEJAVU.length
+    ? { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' }
+    : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
+  return fonts;
+}
 
 /** A PNG of an SVG at `scale` × its size (2 = sharp on a projector or a high-density screen). */
 export function svgToPng(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    background: 'white',
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-  });
+  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background: 'white', font: fontOptions() });
   return resvg.render().asPng();
 }

@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiments/networkCache.js';
@@ -104,6 +105,17 @@ describe.runIf(RUN_BROWSER_TESTS)('cxsim studio in Chromium', () => {
     expect(html).toContain('Marketing push (what-if)');
     expect(html).toContain('browser-studio.yaml');
     expect(html).toContain('data-chart="paired"');
+    // It opens offline, every chart drawn, like the report compare writes.
+    const copy = join(dir, 'studio-report.html');
+    writeFileSync(copy, html);
+    const offline = await browser.newPage();
+    const seen = watch(offline);
+    await offline.goto(pathToFileURL(copy).href);
+    await offline.waitForSelector('body[data-rendered]', { timeout: 30_000 });
+    expect(await offline.getAttribute('body', 'data-rendered')).toBe('true');
+    expect(seen.errors).toEqual([]);
+    expect(seen.requests).toEqual([pathToFileURL(copy).href]);
+    await offline.close();
   });
 
   it('shows a hostile strategy name as text', async () => {

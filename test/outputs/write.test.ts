@@ -25,9 +25,12 @@ const listFiles = async (dir: string): Promise<string[]> =>
   (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1).replaceAll('\\', '/')).sort();
 
 describe('writeOutputs', () => {
+  // Written once and compared with a second writing below: each writing renders every chart (SVG and PNG) and the report.
+  let first: { dir: string; files: string[] } | undefined;
   it('writes manifest, tables and charts, returning every path but the manifest', async () => {
     const dir = await tempDir();
     const { files } = await writeOutputs({ dir, scenario, results, manifest });
+    first = { dir, files };
     expect(files).toEqual(['metrics.csv', 'summary.csv', 'paired.csv', ...CHART_FILES, 'report.html']);
     expect(await listFiles(dir)).toEqual(['manifest.json', ...files].sort());
     expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe(JSON.stringify(manifest, null, 2) + '\n');
@@ -42,8 +45,9 @@ describe('writeOutputs', () => {
   }, 30_000);
 
   it('gives byte-identical files for the same input', async () => {
-    const [a, b] = [await tempDir(), await tempDir()];
-    const { files } = await writeOutputs({ dir: a, scenario, results, manifest });
+    const a = first?.dir ?? (await tempDir());
+    const files = first?.files ?? (await writeOutputs({ dir: a, scenario, results, manifest })).files;
+    const b = await tempDir();
     await writeOutputs({ dir: b, scenario, results, manifest });
     for (const f of ['manifest.json', ...files]) expect(await readFile(join(b, f)), f).toEqual(await readFile(join(a, f)));
     expect(await hashFiles(b, files)).toEqual(await hashFiles(a, files));
