@@ -5,7 +5,7 @@
  * give the same bytes.
  */
 import { existsSync } from 'node:fs';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 
 const DEJAVU = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => `/usr/share/fonts/truetype/dejavu/${f}`);
 
@@ -20,8 +20,14 @@ function fontOptions(): ResvgRenderOptions['font'] {
   return fonts;
 }
 
+const options = (scale: number): ResvgRenderOptions => ({ fitTo: { mode: 'zoom', value: scale }, background: 'white', font: fontOptions() });
+
 /** A PNG of an SVG at `scale` × its size (2 = sharp on a projector or a high-density screen). */
 export function svgToPng(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background: 'white', font: fontOptions() });
-  return resvg.render().asPng();
+  return new Resvg(svg, options(scale)).render().asPng();
+}
+
+/** The same, rendered on libuv's thread pool: the next chart's SVG can be drawn meanwhile. */
+export async function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
+  return (await renderAsync(svg, options(scale))).asPng();
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { RunResult } from '../model/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { chartsFor } from './charts/index.js';
-import { svgToPng } from './png.js';
+import { svgToPngAsync } from './png.js';
 import { reportFromFolder } from './report/folder.js';
 import { renderSvg } from './render.js';
 import { metricsCsv, pairedCsv, summaryCsv } from './tables.js';
@@ -53,12 +53,19 @@ export async function writeOutputs({ dir, scenario, results, manifest }: WriteOu
   await put('metrics.csv', metricsCsv(results, scenario));
   await put('summary.csv', summaryCsv(scenario, results));
   if (scenario.strategies.length > 1) await put('paired.csv', pairedCsv(scenario, results));
+  // PNGs render on worker threads while the next SVG is drawn; files are written in chart order.
+  const rendered: { file: string; spec: object; svg: string; png: Promise<Buffer> }[] = [];
   for (const chart of chartsFor(scenario.strategies.length)) {
     const spec = chart.build(scenario, results);
     const svg = await renderSvg(spec);
-    await put(`charts/${chart.file}.vl.json`, json(spec));
-    await put(`charts/${chart.file}.svg`, svg);
-    await put(`charts/${chart.file}.png`, svgToPng(svg));
+    const png = svgToPngAsync(svg);
+    png.catch(() => {}); // awaited below; no unhandled rejection in between
+    rendered.push({ file: chart.file, spec, svg, png });
+  }
+  for (const r of rendered) {
+    await put(`charts/${r.file}.vl.json`, json(r.spec));
+    await put(`charts/${r.file}.svg`, r.svg);
+    await put(`charts/${r.file}.png`, await r.png);
   }
   // Built from the files just written, exactly as `cxsim report` builds it later.
   await put('report.html', await reportFromFolder(dir, scenario));
