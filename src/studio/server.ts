@@ -30,7 +30,7 @@ export function serveStudio(files: StudioFiles, port = 0, host = '127.0.0.1'): P
     server.once('error', reject);
     server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo;
-      resolve({ url: `http://${host}:${actual}/`, server, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({ url: `http://${host}:${actual}/`, server, close: () => new Promise((r) => { server.close(() => r()); server.closeAllConnections(); }) });
     });
   });
 }
