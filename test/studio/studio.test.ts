@@ -106,8 +106,8 @@ describe('studio address', () => {
 });
 
 describe('cxsim studio (command line)', () => {
-  it('--build writes the static studio; a broken scenario is reported with its line, not served', async () => {
-    const { mkdtempSync, existsSync, rmSync, writeFileSync } = await import('node:fs');
+  it('--build writes the static studio, the given scenario first', async () => {
+    const { mkdtempSync, existsSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const { cli, show } = await import('../cli/helpers.js');
@@ -118,10 +118,6 @@ describe('cxsim studio (command line)', () => {
       for (const f of ['index.html', 'app.js', 'worker.js', 'scenarios.json', 'vendor/vega.min.js', 'vendor/vega-lite.min.js', 'vendor/vega-embed.min.js']) expect(existsSync(join(dir, 'site', f)), f).toBe(true);
       const served = JSON.parse(readFileSync(join(dir, 'site', 'scenarios.json'), 'utf8')) as { key: string }[];
       expect(served[0].key).toBe('insurer');
-      writeFileSync(join(dir, 'bad.yaml'), 'name: Bad\nmarket:\n  sise: 5\n');
-      const bad = await cli('studio', join(dir, 'bad.yaml'), '--no-open', '--port', '0');
-      expect(bad.code).toBe(1);
-      expect(bad.stderr).toMatch(/bad\.yaml:3:3 +market\.sise: unknown key; did you mean `size`\?/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
