@@ -45,3 +45,7 @@ export { SUMMARY_METRICS, type SummaryMetricKey } from './outputs/summaryMetrics
 export { CHARTS, type ChartEntry, type VlSpec } from './outputs/charts/index.js';
 export { sweepChart } from './outputs/charts/sweep.js';
 export { renderSvg } from './outputs/render.js';
+export { svgToPng } from './outputs/png.js';
+export { strategyColours, colourByName, currencyOf } from './outputs/palette.js';
+// The self-contained report of an output folder (what `cxsim report` writes).
+export { reportFromFolder } from './outputs/report/folder.js';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const LAYER: Record<string, number> = { random: 0, stats: 0, 'version.ts': 0, model: 1, scenario: 2, engine: 2, experiments: 3, outputs: 4, cli: 5, 'index.ts': 6 };
+const LAYER: Record<string, number> = { random: 0, stats: 0, 'version.ts': 0, model: 1, scenario: 2, engine: 2, experiments: 3, outputs: 4, studio: 5, cli: 6, 'index.ts': 7 };
 const SRC = resolve('src');
 
 function files(dir: string): string[] {

@@ -70,7 +70,7 @@ export async function execute(x: Execution): Promise<Executed> {
   await writeManifest(x.dir, manifest);
   if (!x.quiet) {
     console.log(formatSummaryTable(subset, results));
-    console.log(`\nWrote ${files.length + 1} files to ${x.dir}/ (charts in ${join(x.dir, 'charts')}/, manifest.json to reproduce).`);
+    console.log(`\nWrote ${files.length + 1} files to ${x.dir}/ (open ${join(x.dir, 'report.html')}; charts in ${join(x.dir, 'charts')}/, manifest.json to reproduce).`);
   }
   return { results, manifest };
 }

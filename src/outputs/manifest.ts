@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { canonicalJson } from './canonical.js';
 
 export interface ManifestFile {
   path: string; // relative to the output directory, forward slashes
@@ -37,19 +38,7 @@ export interface ManifestInput {
   files?: ManifestFile[];
 }
 
-/**
- * JSON with object keys sorted at every depth and no whitespace, so equal values hash equally
- * whatever order their keys were written in. Like JSON.stringify, it drops undefined members
- * and writes non-finite numbers as null.
- */
-export function canonicalJson(x: unknown): string {
-  return JSON.stringify(x, (_key, value: unknown) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) sorted[k] = (value as Record<string, unknown>)[k];
-    return sorted;
-  });
-}
+export { canonicalJson } from './canonical.js';
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 

@@ -32,9 +32,11 @@ export const SUMMARY_METRICS = [
     label: 'Customer growth per year',
     unit: '%',
     // Compound yearly growth of the active customer base over the run; NaN without customers at day 0.
+    // Kept to 12 significant digits: Math.pow, exp and log may differ in the last bit between
+    // JavaScript engines (Node 20 and today's Chromium do), and the studio must give compare's numbers.
     extract: (r) => {
       const start = r.series.customers[0], end = last(r.series.customers);
-      return start > 0 ? 100 * (Math.pow(end / start, 365 / r.days) - 1) : NaN;
+      return start > 0 ? Number((100 * (Math.pow(end / start, 365 / r.days) - 1)).toPrecision(12)) : NaN;
     },
   },
   { key: 'contactSatisfaction', label: 'Contact satisfaction', unit: '0–10', extract: overRun('contactSatisfaction') },

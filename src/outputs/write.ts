@@ -1,9 +1,11 @@
-/** Writes a run's outputs to a directory: manifest, CSV tables, and each chart as Vega-Lite JSON and SVG. */
+/** Writes a run's outputs to a directory: manifest, CSV tables, each chart as Vega-Lite JSON, SVG and PNG, and report.html. */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RunResult } from '../model/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
-import { CHARTS } from './charts/index.js';
+import { chartsFor } from './charts/index.js';
+import { svgToPngAsync } from './png.js';
+import { reportFromFolder } from './report/folder.js';
 import { renderSvg } from './render.js';
 import { metricsCsv, pairedCsv, summaryCsv } from './tables.js';
 
@@ -20,13 +22,13 @@ const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
  * A writer of output files under `dir`: `put(path, text)` creates folders as needed and records
  * the path (relative, forward slashes) in `files`, ready for hashFiles.
  */
-export function outputWriter(dir: string): { files: string[]; put: (path: string, text: string) => Promise<void> } {
+export function outputWriter(dir: string): { files: string[]; put: (path: string, data: string | Uint8Array) => Promise<void> } {
   const files: string[] = [];
   return {
     files,
-    put: async (path, text) => {
+    put: async (path, data) => {
       await mkdir(dirname(join(dir, path)), { recursive: true });
-      await writeFile(join(dir, path), text);
+      await writeFile(join(dir, path), data);
       files.push(path);
     },
   };
@@ -51,10 +53,21 @@ export async function writeOutputs({ dir, scenario, results, manifest }: WriteOu
   await put('metrics.csv', metricsCsv(results, scenario));
   await put('summary.csv', summaryCsv(scenario, results));
   if (scenario.strategies.length > 1) await put('paired.csv', pairedCsv(scenario, results));
-  for (const chart of CHARTS) {
+  // PNGs render on worker threads while the next SVG is drawn; files are written in chart order.
+  const rendered: { file: string; spec: object; svg: string; png: Promise<Buffer> }[] = [];
+  for (const chart of chartsFor(scenario.strategies.length)) {
     const spec = chart.build(scenario, results);
-    await put(`charts/${chart.file}.vl.json`, json(spec));
-    await put(`charts/${chart.file}.svg`, await renderSvg(spec));
+    const svg = await renderSvg(spec);
+    const png = svgToPngAsync(svg);
+    png.catch(() => {}); // awaited below; no unhandled rejection in between
+    rendered.push({ file: chart.file, spec, svg, png });
   }
+  for (const r of rendered) {
+    await put(`charts/${r.file}.vl.json`, json(r.spec));
+    await put(`charts/${r.file}.svg`, r.svg);
+    await put(`charts/${r.file}.png`, await r.png);
+  }
+  // Built from the files just written, exactly as `cxsim report` builds it later.
+  await put('report.html', await reportFromFolder(dir, scenario));
   return { files };
 }

@@ -29,7 +29,7 @@ writeFileSync(
 );
 
 const out = (name: string) => join(tmp, name);
-const OUTPUTS = ['metrics.csv', 'summary.csv', 'paired.csv', ...CHART_FILES];
+const OUTPUTS = ['metrics.csv', 'summary.csv', 'paired.csv', ...CHART_FILES, 'report.html'];
 
 let compare: CliResult; // compare SCENARIO → out('compare')
 let overrides: CliResult; // compare --seed 11 --days 20 --replications 3 --quiet → out('overrides')
@@ -115,7 +115,7 @@ describe('cxsim compare', () => {
     expect(compare.stderr, show(compare)).toBe('');
   });
 
-  it('writes manifest.json, metrics.csv, summary.csv, paired.csv and every chart as .vl.json and .svg, nothing else', () => {
+  it('writes manifest.json, metrics.csv, summary.csv, paired.csv, every chart as .vl.json, .svg and .png, and report.html, nothing else', () => {
     expect(listFiles(out('compare'))).toEqual(['manifest.json', ...OUTPUTS].sort());
     for (const f of CHART_FILES.filter((c) => c.endsWith('.svg'))) expect(readFileSync(join(out('compare'), f), 'utf8'), f).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     for (const f of CHART_FILES.filter((c) => c.endsWith('.vl.json'))) expect(JSON.parse(readFileSync(join(out('compare'), f), 'utf8')).$schema, f).toMatch(/vega-lite/);

@@ -79,6 +79,6 @@ export function differingFiles(a: string, b: string): string[] {
 /** A stack-trace frame as Node prints it ("    at fn (file:1:2)"). */
 export const STACK_FRAME = /^\s+at\s+\S.*(\(|:\d+:\d+)/m;
 
-/** The six charts every simulating command writes, as Vega-Lite JSON and SVG. */
-export const CHARTS = ['customers', 'nps', 'profit', 'comparison', 'complaints', 'wom', 'service', 'kpi-gap'] as const;
-export const CHART_FILES = CHARTS.flatMap((c) => [`charts/${c}.vl.json`, `charts/${c}.svg`]);
+/** The charts `compare` writes (paired and tradeoff need two strategies or more), as Vega-Lite JSON, SVG and PNG. */
+export const CHARTS = ['paired', 'tradeoff', 'comparison', 'customers', 'nps', 'profit', 'complaints', 'wom', 'service', 'kpi-gap'] as const;
+export const CHART_FILES = CHARTS.flatMap((c) => [`charts/${c}.vl.json`, `charts/${c}.svg`, `charts/${c}.png`]);

@@ -41,7 +41,7 @@ describe.each(CHARTS.map((c) => [c.file, c] as const))('chart %s', (_file, chart
     expect(Array.isArray(dataValues(spec))).toBe(true);
     expect(dataValues(spec).length).toBeGreaterThan(0);
     expect((spec as { title: { text: string } }).title.text).toBe(`${chart.title} — ${scenario.name}`);
-    expect(subtitle(spec)).toContain('Mean of 3 replications');
+    expect(subtitle(spec)).toMatch(/(Mean of|over) 3 replications/);
   });
 
   it('compiles without warnings', () => {
@@ -114,6 +114,54 @@ describe('WOM chart', () => {
 
 describe('chart index', () => {
   it('lists unique file names', () => {
-    expect(CHARTS.map((c) => c.file)).toEqual(['customers', 'nps', 'profit', 'comparison', 'complaints', 'wom', 'service', 'kpi-gap']);
+    expect(CHARTS.map((c) => c.file)).toEqual(['paired', 'tradeoff', 'comparison', 'customers', 'nps', 'profit', 'complaints', 'wom', 'service', 'kpi-gap']);
+  });
+});
+
+describe('many strategies', () => {
+  const many = makeScenario({ strategies: 7 });
+  const manyResults = makeResults({ strategies: 7 });
+
+  it('time charts draw one panel per non-baseline strategy, each against the baseline and the others', async () => {
+    const spec = CHARTS.find((c) => c.file === 'customers')!.build(many, manyResults) as unknown as { facet: { field: string; sort: string[] }; transform: unknown[] };
+    expect(spec.facet.field).toBe('panel');
+    expect(spec.facet.sort).toEqual(strategyLabels(many).slice(1));
+    const logger = new CollectingLogger();
+    const svg = await renderSvg(spec as never, logger);
+    expect(logger.messages).toEqual([]);
+    for (const label of strategyLabels(many).slice(1)) expect(svg).toContain(label.replace('/', '/'));
+  });
+
+  it('write every strategy name in full, however long (axes, labels, panel headers, legends)', async () => {
+    const long = strategyLabels(many)[5];
+    for (const chart of CHARTS.filter((c) => ['paired', 'tradeoff', 'customers', 'kpi-gap'].includes(c.file))) {
+      const svg = await renderSvg(chart.build(many, manyResults));
+      expect(svg, chart.file).toContain(long);
+      expect(svg, chart.file).not.toContain('…');
+    }
+  }, 30_000);
+});
+
+describe('paired chart', () => {
+  it('shows each non-baseline strategy × headline metric, filled when distinguishable from noise', () => {
+    const spec = CHARTS.find((c) => c.file === 'paired')!.build(scenario, results);
+    const rows = dataValues(spec);
+    expect(rows).toHaveLength(2 * 4);
+    expect(new Set(rows.map((r) => r.strategy))).toEqual(new Set(['Service recovery', 'Symbols of extremism']));
+    // Fixture: final customers differ by (10s)·30 in every replication (distinguishable); CLV's paired difference averages 0.
+    const customers = rows.find((r) => r.strategy === 'Service recovery' && String(r.metric).includes('active customers'))!;
+    expect(customers).toMatchObject({ diff: 300, verdict: 'distinguishable' });
+    const clv = rows.find((r) => r.strategy === 'Service recovery' && String(r.metric).includes('lifetime value'))!;
+    expect(clv).toMatchObject({ diff: 0, verdict: 'within noise' });
+    expect(String(clv.metric)).toContain('€ per customer');
+  });
+});
+
+describe('trade-off chart', () => {
+  it('places one point per strategy at its mean profit and NPS, labels apart', () => {
+    const spec = CHARTS.find((c) => c.file === 'tradeoff')!.build(scenario, results);
+    const rows = dataValues(spec);
+    expect(rows.map((r) => r.strategy)).toEqual(strategyLabels(scenario));
+    for (const r of rows) expect(r.xlo as number).toBeLessThanOrEqual(r.x as number);
   });
 });

@@ -9,8 +9,8 @@ export interface FixtureOptions {
   name?: string;
 }
 
-const NAMES = ['baseline', 'recovery', 'symbols', 'loyalty', 'premium'];
-const LABELS = ['Baseline', 'Service recovery', 'Symbols of extremism', 'Loyalty', 'Premium'];
+const NAMES = ['baseline', 'recovery', 'symbols', 'loyalty', 'premium', 'autonomy', 'open'];
+const LABELS = ['Baseline', 'Service recovery', 'Symbols of extremism', 'Loyalty', 'Premium', 'Front-office autonomy with a long name that must not be cut', 'Open 24/7'];
 
 /** A scenario whose strategies carry no real parameters: the outputs never read them. */
 export function makeScenario({ days = 30, replications = 3, strategies = 3, name = 'Test scenario' }: FixtureOptions = {}): Scenario {

@@ -24,6 +24,7 @@ const sections = {
       toleranceFull: score(9, 'Satisfaction at which premium tolerance is complete.'),
       discountRatePerYear: nonneg(0.08, 'Discount rate for customer lifetime value.'),
       fixedCostPerDay: nonneg(0, 'Other fixed costs per day.'),
+      currency: z.string().min(1).max(8).default('€').describe('Currency symbol or code for money in tables, charts and reports (e.g. "€", "$", "CHF"); it changes no number. Default "€".'),
     },
     'Margins, price premium, discounting and fixed costs.',
   ),

@@ -1,28 +1,43 @@
-/** Shared pieces of the chart specs: header, strategy colour scale, time-series data and mean-plus-band layers. */
+/**
+ * Shared pieces of the chart specs: header and projector-sized look, strategy colour scale,
+ * units with the scenario's currency, time-series data and mean-plus-band layers, and the time
+ * chart itself (one panel for a few strategies, small multiples for many).
+ */
 import type { TopLevelSpec } from 'vega-lite';
 import type { UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { Field } from 'vega-lite/types_unstable/channeldef.js';
 import { METRIC_BY_KEY, type MetricKey, type RunResult } from '../../model/metrics.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { roundForChart } from '../format.js';
-import { strategyColours, strategyLabels } from '../palette.js';
+import { BASELINE_COLOUR, CONTEXT_COLOUR, currencyOf, displayUnit, strategyColours, strategyLabels } from '../palette.js';
 import { horizon, replicationCount } from '../runs.js';
 import { dailyBandsRows } from '../tables.js';
 
 export type VlSpec = TopLevelSpec;
 export type Layer = UnitSpec<Field>;
 
+/** Axis labels: 1.5k, 2M for large values, plain digits below 1000 (d3's ~s would print 0.5 as 500m). */
+export const SI_LABELS = "abs(datum.value) >= 1000 ? format(datum.value, '.3~s') : format(datum.value, ',~r')";
+
 export const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-export const WIDTH = 640;
-export const HEIGHT = 320;
+export const WIDTH = 720;
+export const HEIGHT = 340;
+/** Above this many strategies (baseline included), a time chart draws one small panel per strategy instead of one crowded panel. */
+export const SMALL_MULTIPLES_ABOVE = 5;
+/** Width of one small-multiple panel; three or four fit a projected page. */
+export const PANEL_WIDTH = 230;
 /** Above this horizon, time charts show weekly means: daily points would bloat specs and blur lines. */
 export const WEEKLY_ABOVE_DAYS = 400;
 
-/** Axis title from the metric catalogue, with the unit unless the label already says it. */
-export function axisTitle(key: MetricKey): string {
-  const { label, unit } = METRIC_BY_KEY[key];
+/** Axis title from the metric catalogue, with the unit (money in the scenario's currency) unless the label already says it. */
+export function axisTitle(key: MetricKey, currency = '€'): string {
+  const { label } = METRIC_BY_KEY[key];
+  const unit = displayUnit(METRIC_BY_KEY[key].unit, currency);
   return label.toLowerCase().includes(unit.toLowerCase()) ? label : `${label} (${unit})`;
 }
+
+/** A title with its unit in brackets, money in the scenario's currency. */
+export const withUnit = (label: string, unit: string, currency: string) => `${label} (${displayUnit(unit, currency)})`;
 
 /**
  * Colour encoding on the `strategy` field (chart labels) with the explicit shared scale. Line
@@ -34,17 +49,27 @@ export function colourEncoding(scenario: Scenario, legend: 'line' | 'none' = 'li
     type: 'nominal' as const,
     title: 'Strategy',
     scale: strategyColours(strategyLabels(scenario)),
-    legend: legend === 'line' ? { symbolType: 'stroke', symbolStrokeWidth: 3 } : null,
+    legend: legend === 'line' ? { symbolType: 'stroke', symbolStrokeWidth: 4, labelLimit: 0 } : null,
   };
 }
 
-/** Title block and look shared by every chart. */
+/**
+ * Title block and look shared by every chart: sized to be read when projected, strategy names
+ * never cut (labelLimit 0 = no limit).
+ */
 export function header(scenario: Scenario, title: string, subtitle: string[]) {
   return {
     $schema: VL_SCHEMA,
-    title: { text: `${title} — ${scenario.name}`, subtitle, anchor: 'start' as const, fontSize: 16, subtitleFontSize: 12, subtitleColor: '#555' },
+    title: { text: `${title} — ${scenario.name}`, subtitle, anchor: 'start' as const, fontSize: 20, subtitleFontSize: 14, subtitleColor: '#444', subtitlePadding: 6, offset: 14 },
     background: 'white',
-    config: { view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#e6e6e6' }, legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260, symbolOpacity: 1 } },
+    padding: 12,
+    config: {
+      view: { stroke: null },
+      font: 'DejaVu Sans, Verdana, sans-serif',
+      axis: { labelFontSize: 14, titleFontSize: 14, titleFontWeight: 'normal' as const, labelLimit: 0, gridColor: '#e6e6e6', titleColor: '#222', labelColor: '#222' },
+      legend: { labelFontSize: 14, titleFontSize: 14, labelLimit: 0, symbolOpacity: 1, symbolSize: 140 },
+      header: { labelFontSize: 15, labelFontWeight: 'bold' as const, labelLimit: 0, labelColor: '#222' },
+    },
   };
 }
 
@@ -94,25 +119,78 @@ export function timeSubtitle(data: TimeData, extra: string[] = []): string[] {
 /** A mean line per strategy and, with replications, a translucent 95 % band behind it. */
 export function bandLayers(scenario: Scenario, data: TimeData, yTitle: string): Layer[] {
   const x = { field: 'day', type: 'quantitative' as const, title: 'Day', scale: { domain: [0, data.days], nice: false }, axis: { tickMinStep: 1 } };
-  const colour = colourEncoding(scenario);
+  // The colour scale spans every strategy of the scenario (colours stay put); the legend lists those drawn.
+  const base = colourEncoding(scenario);
+  const colour = { ...base, legend: { ...base.legend, values: presentLabels(scenario, data) } };
   const band: Layer = {
     mark: { type: 'area', opacity: 0.2 },
     encoding: { x, y: { field: 'lo', type: 'quantitative', title: yTitle }, y2: { field: 'hi' }, color: colour },
   };
   const line: Layer = {
-    mark: { type: 'line', strokeWidth: 2 },
+    mark: { type: 'line', strokeWidth: 2.5 },
     encoding: { x, y: { field: 'mean', type: 'quantitative', title: yTitle }, color: colour },
   };
   return data.replications > 1 ? [band, line] : [line];
 }
 
-/** A single-panel time chart of one metric. */
+/** Labels of the strategies that have rows in a time chart's data, in scenario order (a chart may show a few strategies of a larger scenario). */
+export function presentLabels(scenario: Scenario, data: TimeData): string[] {
+  const present = new Set(data.rows.map((r) => r.strategy));
+  return strategyLabels(scenario).filter((l) => present.has(l));
+}
+
+/** Whether time charts of these data draw one panel per strategy. */
+export const manyStrategies = (scenario: Scenario, data: TimeData) => presentLabels(scenario, data).length > SMALL_MULTIPLES_ABOVE;
+
+/**
+ * A time chart of one metric: one panel with every strategy for a few strategies; past
+ * SMALL_MULTIPLES_ABOVE, one panel per strategy (see multiples).
+ */
 export function timeChart(scenario: Scenario, data: TimeData, title: string, metric: MetricKey, extraLayers: Layer[] = []): VlSpec {
+  const yTitle = axisTitle(metric, currencyOf(scenario));
+  if (!manyStrategies(scenario, data)) {
+    const values = data.rows.filter((r) => r.metric === metric).map(({ metric: _, ...rest }) => rest);
+    return { ...header(scenario, title, timeSubtitle(data)), width: WIDTH, height: HEIGHT, data: { values }, layer: [...extraLayers, ...bandLayers(scenario, data, yTitle)] };
+  }
+  return { ...header(scenario, title, timeSubtitle(data, [`${yTitle} by day`, multiplesNote(scenario, data)])), ...multiples(scenario, data, metric, null, extraLayers) } as VlSpec;
+}
+
+/** Subtitle line that explains small multiples. */
+export function multiplesNote(scenario: Scenario, data: TimeData): string {
+  return `One panel per strategy, in colour, against ${presentLabels(scenario, data)[0]} (dark grey) and the other strategies (light grey)`;
+}
+
+/**
+ * Small multiples of one metric: a panel per non-baseline strategy with its band in its colour,
+ * against the baseline (dark grey) and the other strategies (light grey), so each line can be
+ * followed. Each row is copied into every panel by a flatten transform and tagged with its role
+ * there, so the spec carries the data once.
+ */
+export function multiples(scenario: Scenario, data: TimeData, metric: MetricKey, yTitle: string | null, extraLayers: Layer[] = []) {
+  const values = data.rows.filter((r) => r.metric === metric).map(({ metric: _, ...rest }) => rest);
+  const [baseline, ...panels] = presentLabels(scenario, data);
+  const x = { field: 'day', type: 'quantitative' as const, title: 'Day', scale: { domain: [0, data.days], nice: false }, axis: { tickMinStep: 1, tickCount: 4 } };
+  const y = (field: string) => ({ field, type: 'quantitative' as const, title: yTitle, scale: { zero: false }, axis: { tickCount: 4, labelExpr: SI_LABELS } });
+  const role = (r: string) => ({ filter: `datum.role === '${r}'` });
+  const colour = colourEncoding(scenario, 'none');
+  const layers: Layer[] = [
+    ...extraLayers,
+    { transform: [role('other')], mark: { type: 'line', strokeWidth: 1, color: CONTEXT_COLOUR }, encoding: { x, y: y('mean'), detail: { field: 'strategy', type: 'nominal' } } },
+    { transform: [role('baseline')], mark: { type: 'line', strokeWidth: 2, color: BASELINE_COLOUR }, encoding: { x, y: y('mean') } },
+    ...(data.replications > 1 ? [{ transform: [role('focus')], mark: { type: 'area' as const, opacity: 0.25 }, encoding: { x, y: y('lo'), y2: { field: 'hi' }, color: colour } }] : []),
+    { transform: [role('focus')], mark: { type: 'line', strokeWidth: 3 }, encoding: { x, y: y('mean'), color: colour } },
+  ];
   return {
-    ...header(scenario, title, timeSubtitle(data)),
-    width: WIDTH,
-    height: HEIGHT,
-    data: { values: data.rows.filter((r) => r.metric === metric).map(({ metric: _, ...rest }) => rest) },
-    layer: [...extraLayers, ...bandLayers(scenario, data, axisTitle(metric))],
+    data: { values },
+    transform: [
+      { calculate: JSON.stringify(panels), as: 'panel' },
+      { flatten: ['panel'] },
+      { calculate: `datum.strategy === datum.panel ? 'focus' : datum.strategy === ${JSON.stringify(baseline)} ? 'baseline' : 'other'`, as: 'role' },
+    ],
+    columns: panels.length <= 4 ? 2 : panels.length <= 6 ? 3 : 4,
+    facet: { field: 'panel', type: 'nominal' as const, title: null, sort: panels, header: { labelAnchor: 'start' as const, labelOrient: 'top' as const } },
+    spec: { width: PANEL_WIDTH, height: 150, layer: layers },
+    spacing: { row: 46, column: 26 },
+    bounds: 'flush' as const,
   };
 }

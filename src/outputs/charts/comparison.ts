@@ -2,33 +2,34 @@
 import type { RunResult } from '../../model/metrics.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { roundForChart } from '../format.js';
-import { strategyLabels } from '../palette.js';
+import { currencyOf, strategyLabels } from '../palette.js';
 import { SUMMARY_METRIC_BY_KEY, type SummaryMetricKey } from '../summaryMetrics.js';
 import { summaryRows, type SummaryRow } from '../tables.js';
 import { replicationCount } from '../runs.js';
-import { colourEncoding, header, replicationNote, WIDTH, type Layer, type VlSpec } from './common.js';
+import { colourEncoding, header, SI_LABELS, replicationNote, withUnit, type Layer, type VlSpec } from './common.js';
 
 export const title = 'Strategies compared at the end of the horizon';
 
 export const COMPARED: readonly SummaryMetricKey[] = ['finalNps', 'finalCustomers', 'cumulativeProfit', 'clv'];
 
-const panelTitle = (key: SummaryMetricKey) => `${SUMMARY_METRIC_BY_KEY[key].label} (${SUMMARY_METRIC_BY_KEY[key].unit})`;
 
 export function comparisonChart(rows: readonly SummaryRow[], scenario: Scenario, replications: number): VlSpec {
+  const currency = currencyOf(scenario);
+  const panelTitle = (key: SummaryMetricKey) => withUnit(SUMMARY_METRIC_BY_KEY[key].label, SUMMARY_METRIC_BY_KEY[key].unit, currency);
   const values = rows
     .filter((r) => COMPARED.includes(r.metric))
     .map((r) => ({ strategy: r.label, metric: panelTitle(r.metric), mean: roundForChart(r.mean), lo: roundForChart(r.lo), hi: roundForChart(r.hi) }));
   const y = { field: 'strategy', type: 'nominal' as const, title: null, sort: strategyLabels(scenario) };
   const colour = colourEncoding(scenario, 'none');
   const interval: Layer = {
-    mark: { type: 'rule', strokeWidth: 2 },
-    encoding: { y, x: { field: 'lo', type: 'quantitative', title: null, scale: { zero: false, padding: 12 } }, x2: { field: 'hi' }, color: colour },
+    mark: { type: 'rule', strokeWidth: 3 },
+    encoding: { y, x: { field: 'lo', type: 'quantitative', title: null, scale: { zero: false, padding: 12 }, axis: { labelExpr: SI_LABELS, tickCount: 5 } }, x2: { field: 'hi' }, color: colour },
   };
   const point: Layer = {
-    mark: { type: 'point', filled: true, size: 90, opacity: 1 },
+    mark: { type: 'point', filled: true, size: 150, opacity: 1 },
     encoding: {
       y,
-      x: { field: 'mean', type: 'quantitative', title: null, scale: { zero: false, padding: 12 } },
+      x: { field: 'mean', type: 'quantitative', title: null, scale: { zero: false, padding: 12 }, axis: { labelExpr: SI_LABELS, tickCount: 5 } },
       color: colour,
       tooltip: [{ field: 'strategy' }, { field: 'mean', type: 'quantitative', format: ',.4~r' }, { field: 'lo', type: 'quantitative', title: 'lo95', format: ',.4~r' }, { field: 'hi', type: 'quantitative', title: 'hi95', format: ',.4~r' }],
     },
@@ -37,9 +38,10 @@ export function comparisonChart(rows: readonly SummaryRow[], scenario: Scenario,
     ...header(scenario, title, [`Day ${scenario.days}, the end of the horizon; CLV = estimated lifetime value of one customer`, replicationNote(replications, 'line')]),
     data: { values },
     columns: 2,
-    facet: { field: 'metric', type: 'nominal', title: null, sort: COMPARED.map(panelTitle), header: { labelFontSize: 13, labelFontWeight: 'bold', labelAnchor: 'start' } },
-    spec: { width: WIDTH / 2 - 30, height: { step: 28 }, layer: replications > 1 ? [interval, point] : [point] },
+    facet: { field: 'metric', type: 'nominal', title: null, sort: COMPARED.map(panelTitle), header: { labelAnchor: 'start' } },
+    spec: { width: 300, height: { step: 30 }, layer: replications > 1 ? [interval, point] : [point] },
     resolve: { scale: { x: 'independent' } },
+    spacing: { row: 24, column: 30 },
   };
 }
 

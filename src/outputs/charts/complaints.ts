@@ -55,14 +55,14 @@ export function complaintsChart(rows: readonly ComplaintsRow[], scenario: Scenar
   const colour = colourEncoding(scenario, 'none');
   const bar = (field: string, label: string): Layer => ({
     mark: { type: 'bar', height: { band: 0.7 } },
-    encoding: { y, x: { field, type: 'quantitative', title: xTitle }, color: colour, opacity: { datum: label, scale: opacityScale, title: null, legend: { orient: 'bottom', direction: 'horizontal' } } },
+    encoding: { y, x: { field, type: 'quantitative', title: xTitle }, color: colour, opacity: { datum: label, scale: opacityScale, title: null, legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'square', symbolFillColor: '#0072b2', symbolStrokeWidth: 0 } } },
   });
   const rule = (lo: string, hi: string): Layer => ({
     mark: { type: 'rule', color: '#222', strokeWidth: 1.5 },
     encoding: { y, x: { field: lo, type: 'quantitative' }, x2: { field: hi } },
   });
   const label: Layer = {
-    mark: { type: 'text', align: 'left', dx: 6, fontSize: 12, fontWeight: 'bold' },
+    mark: { type: 'text', align: 'left', dx: 6, fontSize: 14, fontWeight: 'bold' },
     encoding: { y, x: { field: replications > 1 ? 'problemsHi' : 'problems', type: 'quantitative' }, text: { field: 'heardText' } },
   };
   const subtitle = ['F2: the firm hears few of its dissatisfied customers; the rest complain at the front line or stay silent', replicationNote(replications, 'black line')];

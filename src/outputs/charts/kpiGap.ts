@@ -38,22 +38,25 @@ export function kpiGapChart(scenario: Scenario, results: readonly RunResult[]): 
   const xTitle = 'First-contact resolution (%)';
   const x = { field: 'mean', type: 'quantitative' as const, title: xTitle, scale: { domain: [0, 100] } };
   const colour = colourEncoding(scenario, 'none');
+  // The marks' stroke is the strategy colour, which a legend of views has none of: draw its symbols in dark grey.
+  const legend = { orient: 'bottom', direction: 'vertical', labelLimit: 0, encode: { symbols: { update: { stroke: { value: '#333333' }, strokeWidth: { value: 2 } } } } };
   return {
     ...header(scenario, title, ['Over the whole run; F12: three "first-time-right" closures can be three calls for the customer', replicationNote(replicationCount(results), 'whiskers')]),
     width: WIDTH,
-    height: { step: 30 },
+    height: { step: 34 },
     layer: [
       { data: { values: gaps }, mark: { type: 'rule', strokeWidth: 4, opacity: 0.3 }, encoding: { y, x: { field: 'customer', type: 'quantitative', title: xTitle, scale: { domain: [0, 100] } }, x2: { field: 'firm' }, color: colour } },
       { data: { values: rows }, mark: { type: 'rule' }, encoding: { y, x: { field: 'lo', type: 'quantitative', title: xTitle }, x2: { field: 'hi' }, color: colour } },
       {
         data: { values: rows },
-        mark: { type: 'point', size: 120, strokeWidth: 2, opacity: 1 },
+        mark: { type: 'point', size: 160, strokeWidth: 2.5, opacity: 1 },
         encoding: {
           y,
           x,
           color: colour,
-          shape: { field: 'view', type: 'nominal', title: null, scale: { domain: VIEWS.map((v) => v.view), range: ['circle', 'square'] }, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 400 } },
-          fill: { condition: { test: `datum.view === '${VIEWS[0].view}'`, value: '#333' }, value: 'white' },
+          // Shape and fill on the same field share one legend: a dark circle for the firm, an open square for the customer.
+          shape: { field: 'view', type: 'nominal', title: null, scale: { domain: VIEWS.map((v) => v.view), range: ['circle', 'square'] }, legend: legend },
+          fill: { field: 'view', type: 'nominal', title: null, scale: { domain: VIEWS.map((v) => v.view), range: ['#333333', '#ffffff'] }, legend: legend },
         },
       },
     ],
