@@ -3,11 +3,13 @@
  *   mean handle time  H = H_channel · style · reward · (1 + a_s·(½ − skill)) · (1 + a_e·(½ − engagement))
  *   chance to solve   P = P₀ · reward · (1 + b_s·(skill − ½)) · (1 + b_e·(engagement − ½))   (≤ P_max)
  *   delight           δ = style delight rate · (engagement + fit)/2
- * and the contact's score for the customer, E · Π multipliers (solved or not, waiting beyond
- * the customer's tolerance, earlier contacts, being rushed, a sales pitch, warmth, delight),
- * capped at 10. Competence weighs more than speed (F5): not solving costs 40%, waiting at most
- * `waitLoss` (10% by default: 1 − 0.1·(1 − e^(−excess/tolerance))). A caller who hung up met no
- * employee: no rushing, warmth or delight.
+ * and the contact's score for the customer, scored against what the customer expected: E ·
+ * Π multipliers. A solved matter meets the expectation (×1); what falls short costs — not solved
+ * (×0.6), closed unsolved (×0.7), asking permission (×0.85) — and so does effort: waiting beyond
+ * the customer's tolerance costs at most waitWeight·(1 − 0.6) = 32% (F5: slowness weighs about
+ * 0.8 of incompetence), each earlier contact about the same problem ×0.9, being rushed, a sales
+ * pitch. Only warmth and delight lift a contact above E (Dixon, Freeman & Toman 2010). Capped at
+ * 10. A caller who hung up met no employee: no rushing, warmth or delight.
  */
 import { normal } from '../../random/normal.js';
 import type { Rng } from '../../random/streams.js';
@@ -58,7 +60,7 @@ export function contactScore(cfg: ServiceConfig, f: ContactFeel): number {
   const x = cfg.experience;
   const excess = Math.max(0, f.waitMinutes - f.toleranceMinutes) / f.toleranceMinutes;
   let m = f.result === 'solved' ? x.solved : f.result === 'escalated' ? x.escalated : f.result === 'closedUnsolved' ? x.closedUnsolved : x.unsolved;
-  m *= 1 - x.waitLoss * -Math.expm1(-excess);
+  m *= 1 - x.waitWeight * (1 - x.unsolved) * -Math.expm1(-excess);
   m *= Math.pow(x.repeat, f.earlierContacts);
   if (f.served) m *= cfg.reward.rushedImpact * (1 + cfg.style.warmth * f.fit);
   if (f.pitched) m *= cfg.upsell.irritation;

@@ -164,12 +164,12 @@ export const serviceShape = {
   ),
   experience: section(
     {
-      solved: nonneg(1.2, 'Contact-score multiplier when the problem or question is solved (calibrated to the autonomy pilot of F9, see README).'),
+      solved: nonneg(1, 'Contact-score multiplier when the problem or question is solved: a solved matter meets the expectation, it does not exceed it (Dixon, Freeman & Toman 2010: effort, not delight, drives loyalty); only warmth and delight lift a contact above it.'),
       closedUnsolved: nonneg(0.7, 'Multiplier when the ticket is closed but the problem is not solved.'),
       unsolved: nonneg(0.6, 'Multiplier when the contact does not solve the problem.'),
       escalated: nonneg(0.85, 'Multiplier when the employee must ask permission first (F9).'),
       repeat: prob(0.9, 'Multiplier per earlier contact about the same problem (F12).'),
-      waitLoss: prob(0.1, 'Largest share of a contact\'s score that waiting can cost: multiplier 1 − loss·(1 − e^(−excess/tolerance)). Smaller than the cost of not solving (F5: competence beats speed); calibrated to the autonomy pilot of F9, see README.'),
+      waitWeight: prob(0.8, 'Weight of waiting against not being helped: waiting can cost at most waitWeight × (1 − unsolved) of a contact\'s score, as 1 − that·(1 − e^(−excess/tolerance)). F5: "slow" is named about 20% less often than "incompetent", so 0.8.'),
       delightImpact: z.number().min(1).max(2).default(1.2).describe('Multiplier of a delightful contact. Default 1.2.'),
       honestTrustFactor: prob(0.3, 'Proactive honesty: share of the trust loss of a failure that remains (F16).'),
       honestQuitFactor: prob(0.8, 'Proactive honesty: share of the quit probability after a bad experience that remains (F16).'),
