@@ -14,6 +14,7 @@ import { recovery } from './mechanisms/recovery.js';
 import { retention } from './mechanisms/retention.js';
 import { service } from './mechanisms/service.js';
 import { standing } from './mechanisms/standing.js';
+import { survey } from './mechanisms/survey.js';
 import { symbols } from './mechanisms/symbols.js';
 import { wom } from './mechanisms/wom.js';
 
@@ -31,4 +32,5 @@ export const MECHANISMS = [
   symbols, // symbols of extremism
   economics, // margin, premium, fixed costs, CLV
   loyalty, // a loyalty programme
+  survey, // surveys: NPS and satisfaction as a firm measures them
 ] as const;

@@ -15,6 +15,17 @@ const overRun = (key: MetricKey) => (r: RunResult) => periodValue(r.series, key,
 
 export const SUMMARY_METRICS = [
   { key: 'finalNps', label: 'Final Net Promoter Score', unit: 'points', extract: (r) => last(r.series.nps) },
+  {
+    key: 'surveyNps',
+    label: 'NPS from the last survey',
+    unit: 'points',
+    // What the firm would report: the last relationship survey (sampling error and response bias included); NaN before the first.
+    extract: (r) => {
+      for (let d = r.days; d >= 1; d--) if (r.series.surveyResponses[d] > 0) return periodValue(r.series, 'surveyNps', d, d);
+      return NaN;
+    },
+  },
+  { key: 'transactionalNps', label: 'Transactional NPS (after contacts)', unit: 'points', extract: overRun('transactionalNps') },
   { key: 'finalCustomers', label: 'Final active customers', unit: 'customers', extract: (r) => last(r.series.customers) },
   { key: 'finalMarketShare', label: 'Final market share', unit: '%', extract: (r) => last(r.series.marketShare) },
   { key: 'finalSatisfaction', label: 'Final mean satisfaction', unit: '0–10', extract: (r) => last(r.series.satisfaction) },
