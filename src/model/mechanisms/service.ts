@@ -9,7 +9,7 @@
 import { CONTACT, type Mechanism } from '../mechanism.js';
 import { round6 } from '../fields.js';
 import type { MetricDecl } from '../metrics.js';
-import type { DeskStats } from '../service/desk.js';
+import { newDeskStats, type DeskStats } from '../service/desk.js';
 import { DESKS } from '../service/desks.js';
 import { serviceSchema } from '../service/schema.js';
 import { compileService, type ServiceConfig } from '../service/serviceConfig.js';
@@ -48,11 +48,13 @@ const metrics = [
   { key: 'staffCost', label: 'Staff cost', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Employees on duty × open hours × cost per hour.' },
   { key: 'goodwillCost', label: 'Goodwill', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Goodwill (coulance) paid (F9).' },
   { key: 'upsellRevenue', label: 'Upsell margin', unit: 'money/day', kind: 'money', ledger: 'revenue', doc: 'One-off margin from sales pitches in service contacts.' },
+  { key: 'honestyCost', label: 'Proactive honesty', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Telling customers about failures proactively (F16): cost per problem.' },
+  { key: 'feedbackCost', label: 'Feedback time', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Staff time spent with end-customer feedback (F15).' },
   ratio('goodwillPerProblem', 'Goodwill per problem', 'money/problem', 'goodwillCost', 'casesEnded', 1, 'Goodwill paid ÷ problems ended (F9).'),
 ] as const satisfies readonly MetricDecl[];
 
 /** The desk's flows and money, added to the day's counts after its step. */
-const DESK_FLOWS = metrics.filter((m) => m.kind === 'flow' || m.kind === 'money').map((m) => m.key as keyof DeskStats);
+const DESK_FLOWS = metrics.filter((m) => (m.kind === 'flow' || m.kind === 'money') && m.key in newDeskStats()).map((m) => m.key as keyof DeskStats);
 
 export const service: Mechanism<typeof sections, ServiceConfig, (typeof metrics)[number]['key']> = {
   name: 'service',
@@ -87,14 +89,20 @@ export const service: Mechanism<typeof sections, ServiceConfig, (typeof metrics)
     });
     const slots = DESK_FLOWS.map((k) => run.counter(k));
     const stats = desk.stats;
+    const [honesty, feedback] = [run.counter('honestyCost'), run.counter('feedbackCost')];
+    const honestyPerProblem = svc.honest ? svc.leverCosts.honestyPerProblem : 0;
+    // Feedback time: visibility × minutes a day × employees on duty, on days the desk is open.
+    const feedbackPerOpenDay = (svc.feedbackVisibility * svc.leverCosts.feedbackMinutes * svc.employees * svc.costPerEmployeeHour) / 60;
     return {
       customerEvents: kind.questions
         ? [{ stream: 'questions', probability: (day) => svc.questionProbability[weekdayOf(day, svc.startWeekday)], fire: (i) => desk.ask(i) }]
         : [],
       complaint: (i, severity, shortfall) => desk.submit(i, severity, shortfall),
+      problem: honestyPerProblem > 0 ? () => { run.counts[honesty] += honestyPerProblem; } : undefined,
       serve(day) {
         desk.step(day, run.stream('service'));
         for (let k = 0; k < slots.length; k++) run.counts[slots[k]] += stats[DESK_FLOWS[k]];
+        if (stats.staffCost > 0) run.counts[feedback] += feedbackPerOpenDay;
       },
       stocks: { contactsWaiting: () => stats.contactsWaiting, engagement: () => stats.engagement },
     };

@@ -99,6 +99,13 @@ export const serviceShape = {
   autonomy: z.boolean().default(false).describe('Front-office autonomy: decide in the customer\'s favour without asking permission (F9). Default false.'),
   honesty: z.enum(['silent', 'proactive']).default('silent').describe('On failures, say nothing or tell customers proactively (F16). Default silent.'),
   feedbackVisibility: prob(0.1, 'Share of end-customer feedback the staff see (F15: back office does not exist).'),
+  leverCosts: section(
+    {
+      honestyPerProblem: nonneg(5, 'Cost of telling a customer proactively about a failure: a call or a letter, about 8 minutes of staff time (money per problem). Assumed.'),
+      feedbackMinutes: nonneg(20, 'Minutes a day each employee on duty spends with end-customer feedback at full visibility (screens, shared complaints and compliments; F15), paid as staff time. Assumed.'),
+    },
+    'What the free-looking levers cost: honesty and feedback take staff time.',
+  ),
   handling: section(
     {
       distribution: z.enum(['lognormal', 'exponential']).default('lognormal').describe('Handle-time distribution; exponential ignores the style\'s variance (queueing theory checks). Default lognormal.'),

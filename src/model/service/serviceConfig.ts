@@ -37,7 +37,9 @@ export interface ServiceConfig {
   reward: Service['rewards']['financial'];
   style: Service['styles']['process'];
   autonomy: boolean;
+  honest: boolean;
   feedbackVisibility: number;
+  leverCosts: Service['leverCosts'];
   exponential: boolean;
   handling: Service['handling'];
   goodwill: Service['goodwill'];
@@ -95,7 +97,9 @@ export function compileService(p: Params): ServiceConfig {
     reward: s.rewards[s.rewardScheme],
     style: s.styles[s.style],
     autonomy: s.autonomy,
+    honest: s.honesty === 'proactive',
     feedbackVisibility: s.feedbackVisibility,
+    leverCosts: s.leverCosts,
     exponential: s.handling.distribution === 'exponential',
     handling: s.handling,
     goodwill: s.goodwill,
