@@ -73,6 +73,7 @@ const scenario = fc
       resolveProbability: unit,
       quickShare: unit,
       employees: fc.integer({ min: 1, max: 4 }),
+      staffing: fc.record({ mode: fc.constantFrom('demand' as const, 'fixed' as const), forecastWeeks: fc.integer({ min: 1, max: 3 }) }),
       questionsPerCustomerPerYear: range(0, 12),
       rewardScheme: fc.constantFrom('financial' as const, 'satisfaction' as const),
       style: fc.constantFrom('process' as const, 'personal' as const),
@@ -227,7 +228,13 @@ function checkRun(p: Params, r: RunResult): void {
     // channel is 24/7, else 8–20 h every day but Sunday (day 1 is a Monday).
     const allDay = Object.values(p.service.channels).some((ch) => ch.hours === '24/7');
     const openHours = p.service.model === 'simple' ? 0 : allDay ? 24 : (d - 1) % 7 === 6 ? 0 : 12;
-    expect(close(s.staffCost[d], p.service.employees * openHours * p.service.costPerEmployeeHour, 1), `staff ${at}`).toBe(true);
+    const fullStaff = p.service.employees * openHours * p.service.costPerEmployeeHour;
+    if (p.service.staffing.mode === 'fixed') expect(close(s.staffCost[d], fullStaff, 1), `staff ${at}`).toBe(true);
+    else {
+      // By demand: between one employee and all of them in every open hour.
+      expect(s.staffCost[d], `staff ${at}`).toBeLessThanOrEqual(fullStaff + 1e-6);
+      expect(s.staffCost[d], `staff ${at}`).toBeGreaterThanOrEqual(openHours * p.service.costPerEmployeeHour - 1e-6);
+    }
     expect(s.goodwillCost[d], at).toBeGreaterThanOrEqual(0);
     if (p.service.model === 'simple') expect(s.goodwillCost[d] + s.upsellRevenue[d], at).toBe(0);
     expect(s.upsellRevenue[d], at).toBeLessThanOrEqual(s.revenue[d] + 1e-9);

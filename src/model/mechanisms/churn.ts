@@ -100,7 +100,8 @@ export const churn: Mechanism<typeof sections, ChurnConfig, never> = {
         const share = experienceShare(i);
         for (let f = 0; f < factors.length; f++) if (factors[f] !== without) h *= factors[f].at(i, share);
       }
-      return h;
+      // ∞·0 (a certain leaver, annualBaseRate 1, whose factor rounds to 0): the limit is still ∞.
+      return h === h ? h : Infinity;
     };
     hazards.set(run, hazard); // (read after phase begin, when the factors are in place)
     return {

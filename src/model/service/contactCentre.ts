@@ -10,14 +10,15 @@
 import type { Rng } from '../../random/streams.js';
 import { EventHeap } from '../eventHeap.js';
 import { MAJOR_SEVERITY, RESOLVED, RESOLVED_QUICKLY, UNRESOLVED } from '../vocabulary.js';
-import { dayStart, isOpen, MINUTES_PER_DAY, nextOpening, openMinutes } from './calendar.js';
+import { dayStart, isOpen, MINUTES_PER_DAY, nextOpening, openMinutes, weekdayOf } from './calendar.js';
 import { newDeskStats, type DeskKind, type DeskReport, type ServiceDesk } from './desk.js';
 import { contactScore, delightChance, drawHandleMinutes, meanHandleMinutes, solveChance, type ContactFeel } from './handling.js';
 import type { ServiceConfig } from './serviceConfig.js';
-import { hireStaff, updateEngagement } from './staff.js';
+import { demandRota, fixedRota } from './rota.js';
+import { hireStaff, updateEngagement, type Staff } from './staff.js';
 import { Fifo, IdPool } from './tables.js';
 
-const ARRIVAL = 0, DONE = 1, ABANDON = 2, WAKE = 3, APPROVAL = 4;
+const ARRIVAL = 0, DONE = 1, ABANDON = 2, WAKE = 3, APPROVAL = 4, SHIFT = 5;
 const SCHEDULED = 1, QUEUED = 2, SERVING = 3, GONE = 4; // contact status
 const QUESTION = -1;
 
@@ -42,6 +43,12 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
   const queues = [syncQueue, asyncQueue]; // callers first
   const serving = new Int32Array(svc.employees).fill(-1);
   for (let e = 0; e < svc.employees; e++) idle.push(e);
+  // Who is on duty (rota.ts): everyone, fixed; by demand, set at every hour the desk is open.
+  const byDemand = svc.staffing.mode === 'demand';
+  const onDuty = new Uint8Array(svc.employees).fill(1);
+  const rota = byDemand ? demandRota(svc, plannedHandleMinutes(svc, staff)) : fixedRota(svc);
+  let paidMinutes = 0;
+  let openByHour: Float64Array = new Float64Array(24);
   // Today's new matters, turned into contacts in step() with the service stream.
   const newAgent = new Fifo(), newCase = new Fifo();
   let rng: Rng = () => 0;
@@ -92,6 +99,29 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
     let h = 0;
     while (h < 23 && u >= hours[h]) h++;
     return dayStart(d) + 60 * (h + rng());
+  }
+
+  /** Employees 0…c−1 are on duty from now; those leaving finish the contact in hand. */
+  function setOnDuty(c: number): void {
+    for (let e = 0; e < svc.employees; e++) {
+      const duty = e < c ? 1 : 0;
+      if (duty === onDuty[e]) continue;
+      onDuty[e] = duty;
+      if (duty === 1 && serving[e] < 0) idle.push(e);
+    }
+    idle.filter((e) => onDuty[e] === 1);
+  }
+
+  /** The hour-of-week slot (0–167) in which a contact arriving at minute t needs an employee: the next open minute. */
+  function slotOf(t: number): number {
+    let at = t;
+    if (!deskOpen(t)) {
+      at = Infinity;
+      for (const ch of svc.channels) at = Math.min(at, nextOpening(ch.hours, t, svc.startWeekday));
+      if (at === Infinity) at = t;
+    }
+    const day = Math.floor(at / MINUTES_PER_DAY) + 1;
+    return weekdayOf(day, svc.startWeekday) * 24 + Math.floor((at - dayStart(day)) / 60);
   }
 
   function dispatch(t: number): void {
@@ -200,6 +230,7 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
       stats.contactsArrived++;
       const ch = svc.channels[ct.channel[id]];
       (ch.synchronous ? syncQueue : asyncQueue).push(id);
+      if (byDemand) rota.offered(slotOf(t));
       // The hang-up event names the contact id, and ids are recycled: it counts only if it is
       // still this contact's own moment (a later contact reusing the id has its own, or none).
       ctT.abandonAt[id] = ch.patienceMinutes > 0 ? t - ch.patienceMinutes * Math.log(1 - rng()) : NaN;
@@ -208,7 +239,8 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
     } else if (type === DONE) {
       const x = serving[id];
       serving[id] = -1;
-      idle.push(id);
+      if (onDuty[id] === 1) idle.push(id);
+      rota.handled(ctT.handle[x]);
       finish(x, id, t);
       dispatch(t);
     } else if (type === ABANDON) {
@@ -224,6 +256,14 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
         attemptFailed(c, t, score);
       }
     } else if (type === WAKE) dispatch(t);
+    else if (type === SHIFT) {
+      // Hour `id` of the day: staff it for its forecast load, or send everyone home while closed.
+      const day = Math.floor(t / MINUTES_PER_DAY) + 1;
+      const c = openByHour[id] > 0 ? rota.onDuty(day, id) : 0;
+      paidMinutes += c * openByHour[id];
+      setOnDuty(c);
+      dispatch(t);
+    }
     else if (type === APPROVAL) {
       if (rng() < svc.goodwill.approvedProbability) stats.goodwillCost += svc.goodwill.approvedAmount;
       endCase(id, RESOLVED, csF.lastScore[id]);
@@ -249,7 +289,11 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
       rng = dayRng;
       Object.assign(stats, newDeskStats());
       stats.engagement = updateEngagement(svc, staff);
-      stats.staffCost = (svc.employees * deskOpenMinutes(svc, day)) / 60 * svc.costPerEmployeeHour;
+      paidMinutes = byDemand ? 0 : svc.employees * deskOpenMinutes(svc, day);
+      if (byDemand) {
+        openByHour = openMinutesByHour(svc, day);
+        for (let h = 0; h < 24; h++) events.push(dayStart(day) + 60 * h, h * 8 + SHIFT);
+      }
       for (const ch of svc.channels) if (openMinutes(ch.hours, day, svc.startWeekday) > 0) events.push(dayStart(day) + ch.hours.open * 60, WAKE);
       while (newAgent.length > 0) {
         const agent = newAgent.shift(), c = newCase.shift();
@@ -263,11 +307,31 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
         events.pop();
         handle(t, code);
       }
+      stats.staffCost = (paidMinutes / 60) * svc.costPerEmployeeHour;
       let busy = 0;
       for (let e = 0; e < svc.employees; e++) if (serving[e] >= 0) busy++;
       stats.contactsWaiting = contacts.count(QUEUED, ct.status) + busy;
     },
   };
+}
+
+/** The planned mean handle time: the channels' means for an average employee, weighted by their shares. */
+function plannedHandleMinutes(svc: ServiceConfig, staff: Staff): number {
+  let sum = 0, prev = 0;
+  svc.channels.forEach((ch, k) => {
+    let mean = 0;
+    for (let e = 0; e < staff.n; e++) mean += meanHandleMinutes(svc, ch, staff, e) / staff.n;
+    sum += (svc.channelCum[k] - prev) * mean;
+    prev = svc.channelCum[k];
+  });
+  return sum;
+}
+
+/** Minutes of each hour of day d during which at least one channel is open. */
+export function openMinutesByHour(svc: ServiceConfig, day: number): Float64Array {
+  const open = new Float64Array(24);
+  for (let m = 0; m < MINUTES_PER_DAY; m++) if (svc.channels.some((ch) => isOpen(ch.hours, dayStart(day) + m + 0.5, svc.startWeekday))) open[Math.floor(m / 60)]++;
+  return open;
 }
 
 /** Minutes on day d during which at least one channel is open (the staff's working time). */

@@ -78,7 +78,16 @@ export const serviceShape = {
     .describe('contactCentre: contacts queue for employees in channels with opening hours; simple: a complaint is resolved with resolveProbability the same day. Default contactCentre.'),
   resolveProbability: prob(0.55, 'Simple model: probability a voiced complaint gets resolved.'),
   quickShare: prob(0.5, 'Simple model: share of resolved complaints resolved quickly.'),
-  employees: posint(2, 'Employees on duty whenever the contact centre is open.'),
+  employees: posint(2, 'Employees the firm has: on duty whenever the contact centre is open (staffing.mode fixed), or the most it can put on duty in an hour (demand).'),
+  staffing: section(
+    {
+      mode: z.enum(['demand', 'fixed']).default('demand').describe('demand: each hour, the fewest employees that reach the service-level target for the forecast load (Erlang C); fixed: every employee whenever the desk is open. Default demand.'),
+      serviceLevel: prob(0.8, 'Target share of contacts answered within answerWithinMinutes (the 80/20-style target of contact centres).'),
+      answerWithinMinutes: z.number().positive().default(0.5).describe('The service-level target\'s time, in minutes. Default 0.5.'),
+      forecastWeeks: posint(4, 'Weeks of history the forecast averages (same hour of the week).'),
+    },
+    'How the firm staffs the contact centre (§17).',
+  ),
   costPerEmployeeHour: nonneg(35, 'Staff cost per employee per open hour (money).'),
   startWeekday: z.enum(WEEKDAYS).default('mon').describe('Weekday of day 1. Default mon.'),
   arrivalFrom: z.number().min(0).max(24).default(7).describe('Customers contact the firm between arrivalFrom and arrivalTo o\'clock, uniformly. Default 7.'),

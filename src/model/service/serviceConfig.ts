@@ -24,6 +24,7 @@ export interface ChannelConfig {
 export interface ServiceConfig {
   model: Service['model'];
   employees: number;
+  staffing: Service['staffing'];
   costPerEmployeeHour: number;
   startWeekday: number;
   arrivalFrom: number; // minute of day
@@ -78,6 +79,7 @@ export function compileService(p: Params): ServiceConfig {
   return {
     model: s.model,
     employees: s.employees,
+    staffing: s.staffing,
     costPerEmployeeHour: s.costPerEmployeeHour,
     startWeekday: WEEKDAYS.indexOf(s.startWeekday),
     arrivalFrom: s.arrivalFrom * 60,

@@ -63,6 +63,16 @@ export class Fifo {
     this.buf[(this.head + this.length++) % this.buf.length] = x;
   }
 
+  /** Keeps only the entries for which `keep` holds, in order. */
+  filter(keep: (x: number) => boolean): void {
+    const kept: number[] = [];
+    while (this.length > 0) {
+      const x = this.shift();
+      if (keep(x)) kept.push(x);
+    }
+    for (const x of kept) this.push(x);
+  }
+
   shift(): number {
     const x = this.buf[this.head];
     this.head = (this.head + 1) % this.buf.length;

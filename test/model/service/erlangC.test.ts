@@ -42,6 +42,7 @@ function simulateQueue(load: number, seed: number) {
       service: {
         model: 'contactCentre',
         employees: C,
+        staffing: { mode: 'fixed' }, // c agents all the time: the M/M/c queue
         arrivalFrom: 0,
         arrivalTo: 24,
         rewardScheme: 'satisfaction',
