@@ -45,6 +45,11 @@ const metrics = [
   ratio('customerFirstContactResolution', 'First-contact resolution (customer view)', '% of problems', 'casesSolvedFirst', 'casesEnded', 100, 'Problems solved in the customer\'s first contact ÷ problems ended (F12).'),
   ratio('contactSatisfaction', 'Contact satisfaction', '0–10', 'contactScoreTotal', 'contactsAnswered', 1, 'Mean score customers gave the contacts answered.'),
   { key: 'engagement', label: 'Staff engagement', unit: '0–1', kind: 'stock', doc: 'Mean engagement of the employees (F15).' },
+  { key: 'meanSkill', label: 'Staff skill', unit: '0–1', kind: 'stock', doc: 'Mean skill of the employees (new hires learn with tenure).' },
+  flow('staffMinutes', 'Staff time', 'minutes/day', 'Minutes on duty paid (every employee while open, or as the rota staffs by demand).'),
+  ratio('utilisation', 'Utilisation', '% of staff time', 'handleMinutesTotal', 'staffMinutes', 100, 'Handle time ÷ staff time on duty.'),
+  flow('staffLeft', 'Employees leaving', 'employees/day', 'Employees who left (each replaced at once by a new hire).'),
+  { key: 'hiringCost', label: 'Hiring and training', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Recruiting and training the replacements (F17).' },
   { key: 'staffCost', label: 'Staff cost', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Employees on duty × open hours × cost per hour.' },
   { key: 'goodwillCost', label: 'Goodwill', unit: 'money/day', kind: 'money', ledger: 'cost', doc: 'Goodwill (coulance) paid (F9).' },
   { key: 'upsellRevenue', label: 'Upsell margin', unit: 'money/day', kind: 'money', ledger: 'revenue', doc: 'One-off margin from sales pitches in service contacts.' },
@@ -104,7 +109,7 @@ export const service: Mechanism<typeof sections, ServiceConfig, (typeof metrics)
         for (let k = 0; k < slots.length; k++) run.counts[slots[k]] += stats[DESK_FLOWS[k]];
         if (stats.staffCost > 0) run.counts[feedback] += feedbackPerOpenDay;
       },
-      stocks: { contactsWaiting: () => stats.contactsWaiting, engagement: () => stats.engagement },
+      stocks: { contactsWaiting: () => stats.contactsWaiting, engagement: () => stats.engagement, meanSkill: () => stats.meanSkill },
     };
   },
 };

@@ -15,7 +15,7 @@ import { newDeskStats, type DeskKind, type DeskReport, type ServiceDesk } from '
 import { contactScore, delightChance, drawHandleMinutes, meanHandleMinutes, solveChance, type ContactFeel } from './handling.js';
 import type { ServiceConfig } from './serviceConfig.js';
 import { demandRota, fixedRota } from './rota.js';
-import { hireStaff, updateEngagement, type Staff } from './staff.js';
+import { hireStaff, meanSkill, staffDay, updateEngagement, type Staff } from './staff.js';
 import { Fifo, IdPool } from './tables.js';
 
 const ARRIVAL = 0, DONE = 1, ABANDON = 2, WAKE = 3, APPROVAL = 4, SHIFT = 5;
@@ -25,15 +25,22 @@ const QUESTION = -1;
 export const contactCentre: DeskKind = {
   questions: true,
   create(run, svc, report) {
-    return createContactCentre(run.pop.column('segment', 'u8'), svc, report, run.stream('staff'));
+    return createContactCentre(run.pop.column('segment', 'u8'), svc, report, run.stream('staff'), () => run.stream('staffTurnover'));
   },
 };
 
-/** A contact centre for customers of the given segments; staff hired from `hireRng`. */
-export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, report: DeskReport, hireRng: Rng): ServiceDesk {
+/**
+ * A contact centre for customers of the given segments; staff hired from `hireRng`, their
+ * turnover drawn from the day's `turnoverStream()`.
+ */
+export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, report: DeskReport, hireRng: Rng, turnoverStream: () => Rng = () => hireRng): ServiceDesk {
   const staff = hireStaff(svc, hireRng);
   const stats = newDeskStats();
   stats.engagement = svc.staff.engagementInitial; // day 0 records the staff as hired
+  stats.meanSkill = meanSkill(staff);
+  // What the staff felt yesterday (staff.ts): feedback relative to expectation, and utilisation.
+  const climate = { feedback: 0, utilisation: 0 };
+  const meanExpected = svc.asExpected.reduce((a, b) => a + b, 0) / svc.asExpected.length;
   const events = new EventHeap();
   // Contacts and cases: columns indexed by id, ids recycled.
   const contacts = new IdPool(['agent', 'case', 'channel', 'status', 'escalate'], ['origin', 'arrive', 'start', 'handle', 'abandonAt']);
@@ -287,8 +294,14 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
     },
     step(day, dayRng) {
       rng = dayRng;
+      if (stats.contactsAnswered > 0) climate.feedback = Math.max(-1, Math.min(1, (stats.contactScoreTotal / stats.contactsAnswered - meanExpected) / meanExpected));
+      climate.utilisation = stats.staffMinutes > 0 ? stats.handleMinutesTotal / stats.staffMinutes : 0;
       Object.assign(stats, newDeskStats());
-      stats.engagement = updateEngagement(svc, staff);
+      stats.engagement = updateEngagement(svc, staff, climate);
+      // A replacement takes over whatever the leaver had in hand.
+      stats.staffLeft = staffDay(svc, staff, turnoverStream(), () => {});
+      stats.hiringCost = stats.staffLeft * svc.staff.hiringCost;
+      stats.meanSkill = meanSkill(staff);
       paidMinutes = byDemand ? 0 : svc.employees * deskOpenMinutes(svc, day);
       if (byDemand) {
         openByHour = openMinutesByHour(svc, day);
@@ -307,6 +320,7 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
         events.pop();
         handle(t, code);
       }
+      stats.staffMinutes = paidMinutes;
       stats.staffCost = (paidMinutes / 60) * svc.costPerEmployeeHour;
       let busy = 0;
       for (let e = 0; e < svc.employees; e++) if (serving[e] >= 0) busy++;

@@ -39,14 +39,18 @@ export interface DeskStats {
   goodwillCost: number; // money
   upsellRevenue: number; // money
   staffCost: number; // money
+  staffMinutes: number; // minutes on duty paid today
+  staffLeft: number; // employees who left (and were replaced)
+  hiringCost: number; // money
   engagement: number; // mean engagement of the staff (a stock)
+  meanSkill: number; // mean skill of the staff (a stock)
 }
 
 export function newDeskStats(): DeskStats {
   return {
     contactsArrived: 0, contactsAnswered: 0, contactsAbandoned: 0, contactsWaiting: 0, waitMinutesTotal: 0, answeredInTarget: 0, contactsStarted: 0,
     handleMinutesTotal: 0, closedFirst: 0, casesEnded: 0, caseContacts: 0, casesSolved: 0, casesSolvedFirst: 0, contactScoreTotal: 0,
-    goodwillCost: 0, upsellRevenue: 0, staffCost: 0, engagement: 0,
+    goodwillCost: 0, upsellRevenue: 0, staffCost: 0, staffMinutes: 0, staffLeft: 0, hiringCost: 0, engagement: 0, meanSkill: 0,
   };
 }
 

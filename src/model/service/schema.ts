@@ -153,8 +153,15 @@ export const serviceShape = {
       engagementRate: prob(0.05, 'Share of the gap to the engagement target closed per day.'),
       feedbackEngagement: nonneg(0.4, 'Engagement target shift at full feedback visibility (F15).'),
       fitEngagement: nonneg(0.2, 'Engagement target shift per unit of culture fit above 0.5 (F10: the personality must fit the culture).'),
+      feedbackValence: nonneg(0.5, 'How much what the feedback says moves engagement: the feedback shift is multiplied by 1 + valence·(recent contact score − expected)/expected (service–profit chain; Brown & Lam 2008). Assumed.'),
+      workloadEngagement: nonneg(0.3, 'Engagement target lost as utilisation rises from 85% to 100% (burnout). Assumed.'),
+      turnoverPerYear: prob(0.3, 'Share of employees leaving per year at engagement 0.5 (contact centres: 30–45%).'),
+      engagementTurnover: nonneg(2, 'Turnover hazard × exp(−engagementTurnover·(engagement − 0.5)): engaged staff stay. Assumed.'),
+      noviceGap: prob(0.2, 'A new hire starts this much below the skill it will reach, and closes the gap with experience.'),
+      learningDays: z.number().positive().default(180).describe('Time constant of learning: a new hire\'s skill gap shrinks by e^(−tenure/learningDays). Default 180.'),
+      hiringCost: nonneg(3000, 'Recruiting and training one employee (money). Reference: Zappos offers $2,000 to leave after training (F17).'),
     },
-    'Employees: skill, culture fit and engagement.',
+    'Employees: skill, culture fit and engagement; they learn, respond to feedback and workload, leave and are replaced.',
   ),
   rewards: section(
     {

@@ -49,7 +49,7 @@ function simulateQueue(load: number, seed: number) {
         rewards: { satisfaction: { handleTimeFactor: 1, upsellRate: 0 } },
         style: 'process',
         handling: { distribution: 'exponential' },
-        staff: { skillMean: 0.5, skillSd: 0, fitSd: 0, engagementInitial: 0.5, engagementRate: 0 },
+        staff: { skillMean: 0.5, skillSd: 0, fitSd: 0, engagementInitial: 0.5, engagementRate: 0, turnoverPerYear: 0 },
       },
     },
     { channels: { phone: { share: 1, hours: '24/7', synchronous: true, patienceMinutes: 0, targetMinutes: 0, handleMinutes: HANDLE } } },
