@@ -1,7 +1,7 @@
 /**
  * Adoption: the Bass mechanism on a network (§12). A prospect adopts today with
  *   h = p + q_a·(a⁺ − ν·a⁻) + q_m·(σ⁺ − ν·σ⁻),  clamped to [0, 1],
- * a± the shares of its contacts who are promoters/detractors (advocacy, standing.ts), σ± the
+ * a± the shares of its contacts who recommend the firm or warn against it (advocacy, standing.ts), σ± the
  * shares who told it about a good/bad experience today (messages, wom.ts); fully mixed, the
  * shares are taken over the whole population. p is the external influence marketing buys
  * (p = p₀ + spend/(cost per customer · M)), q_a the Bass imitation coefficient, q_m the pull of
@@ -72,8 +72,8 @@ export function adoptionHazard(cfg: AdoptionConfig, advPos: number, advNeg: numb
 export interface AdvocacyPass {
   n: number;
   state: Uint8Array;
-  promotersAround: Int32Array;
-  detractorsAround: Int32Array;
+  advocatesAround: Int32Array;
+  warnersAround: Int32Array;
   offsets: Int32Array;
   posHeard: Int32Array;
   negHeard: Int32Array;
@@ -98,12 +98,12 @@ const IS_CUSTOMER = CUSTOMER as 1, IS_CHURNED = CHURNED as 2;
  * in locals, branch-free where the branch would be unpredictable: the JIT compiles it once.
  */
 export function advocacyDense(a: AdvocacyPass, rng: () => number): number {
-  const { n, state, promotersAround, detractorsAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
+  const { n, state, advocatesAround, warnersAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
   let count = 0;
   for (let i = 0; i < n; i++) {
     const st = state[i];
     if (st === IS_CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
-    const advocacy = anyDetractors ? promotersAround[i] - nu * detractorsAround[i] : promotersAround[i];
+    const advocacy = anyDetractors ? advocatesAround[i] - nu * warnersAround[i] : advocatesAround[i];
     let h = p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
     h = h < 0 ? 0 : h > 1 ? 1 : h;
     if (st === IS_CHURNED) h *= winBack;
@@ -117,13 +117,13 @@ export function advocacyDense(a: AdvocacyPass, rng: () => number): number {
 
 /** The same decisions by thinning: candidates at rate `bound` by skipping, each accepted with probability h/bound. */
 export function advocacyThinned(a: AdvocacyPass, rng: () => number, bound: number): number {
-  const { n, state, promotersAround, detractorsAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
+  const { n, state, advocatesAround, warnersAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
   const logMiss = Math.log1p(-bound);
   let count = 0;
   for (let i = geometricGap(logMiss, rng); i < n; i += 1 + geometricGap(logMiss, rng)) {
     const st = state[i];
     if (st === IS_CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
-    const advocacy = anyDetractors ? promotersAround[i] - nu * detractorsAround[i] : promotersAround[i];
+    const advocacy = anyDetractors ? advocatesAround[i] - nu * warnersAround[i] : advocatesAround[i];
     let h = p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
     h = h < 0 ? 0 : h > 1 ? 1 : h;
     if (st === IS_CHURNED) h *= winBack;
@@ -153,7 +153,7 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
   setup(run, cfg) {
     const { pop, contacts } = run;
     const n = pop.n, state = pop.state;
-    const promotersAround = pop.column('promotersAround', 'i32'), detractorsAround = pop.column('detractorsAround', 'i32');
+    const advocatesAround = pop.column('advocatesAround', 'i32'), warnersAround = pop.column('warnersAround', 'i32');
     const totals = standingOf(run), said = womOf(run);
     const { posHeard, negHeard, heardList } = said;
     const [marketing, byWom, wonBack, spend] = ['acquiredMarketing', 'acquiredWom', 'wonBack', 'acquisitionCost'].map((k) => run.counter(k));
@@ -175,7 +175,7 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
     /** Fully mixed: one hazard for every prospect (× winBack for churned people). */
     function mixed(): void {
       const norm = n * said.meanDegree;
-      const h = adoptionHazard(cfg, totals.promoters / n, totals.detractors / n, said.mixedPositive / norm, said.mixedNegative / norm);
+      const h = adoptionHazard(cfg, totals.advocates / n, totals.warners / n, said.mixedPositive / norm, said.mixedNegative / norm);
       if (!(h > 0)) return;
       const hBack = h * winBack;
       if (h >= 1 || h * SKIP_COST > (n - pop.customerCount) / n) {
@@ -197,7 +197,7 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
       contacts === null
         ? null
         : {
-            n, state, promotersAround, detractorsAround, offsets: contacts.offsets, posHeard, negHeard, anyHeard: false, anyDetractors: true,
+            n, state, advocatesAround, warnersAround, offsets: contacts.offsets, posHeard, negHeard, anyHeard: false, anyDetractors: true,
             p: cfg.p, qa: cfg.advocacyInfluence, nu: cfg.negativeWeight, winBack, found: new Int32Array(n), hazard: new Float64Array(n),
           };
 
@@ -205,7 +205,7 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
       const { offsets } = contacts!;
       const a = pass!;
       a.anyHeard = said.heardCount > 0;
-      a.anyDetractors = totals.detractors > 0;
+      a.anyDetractors = totals.warners > 0;
       const bound = adoptionHazard(cfg, 1, 0, 0, 0);
       if (bound > 0) {
         const dense = bound >= 1 || bound * THIN_COST > (n - pop.customerCount) / n;
@@ -217,7 +217,7 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
         const i = heardList[k];
         if (state[i] === CUSTOMER) continue;
         const degree = offsets[i + 1] - offsets[i];
-        const h = adoptionHazard(cfg, promotersAround[i] / degree, detractorsAround[i] / degree, posHeard[i] / degree, negHeard[i] / degree) * (state[i] === CHURNED ? winBack : 1);
+        const h = adoptionHazard(cfg, advocatesAround[i] / degree, warnersAround[i] / degree, posHeard[i] / degree, negHeard[i] / degree) * (state[i] === CHURNED ? winBack : 1);
         if (h > 0 && rng() < h) adopt(i, h);
       }
     }

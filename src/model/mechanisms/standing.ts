@@ -52,9 +52,13 @@ const metrics = [
   { key: 'passives', label: 'Passives', unit: '% of customers', kind: 'stock', doc: 'Share scoring 7–8.' },
   { key: 'detractors', label: 'Detractors', unit: '% of customers', kind: 'stock', doc: 'Share scoring 0–6.' },
   { key: 'nps', label: 'Net Promoter Score', unit: 'points', kind: 'stock', doc: '% promoters − % detractors, −100…100.' },
+  { key: 'advocates', label: 'Customers who recommend', unit: '% of customers', kind: 'stock', doc: 'Share of customers who actually recommend the firm to their contacts (not all promoters do).' },
+  { key: 'warners', label: 'Customers who warn', unit: '% of customers', kind: 'stock', doc: 'Share of customers who warn their contacts against the firm.' },
 ] as const;
 
 export interface StandingConfig {
+  /** Shares who act on their stance (wom.recommend): promoters and passives who recommend, detractors who warn. */
+  recommend: { promoters: number; passives: number; detractorsWarn: number };
   customers: { memoryWeight: number; badExperienceThreshold: number; neutralScore: number; dispositionSd: number };
   trust: { initial: number; ltrWeight: number; goodEpisodeGain: number; positiveMessageGain: number; negativeMessageLoss: number };
   /** Trust lost when an episode has a problem: problemLoss, softened by proactive honesty (F16). */
@@ -92,6 +96,9 @@ export function nps(promoters: number, detractors: number, answers: number): num
 export interface StandingTotals {
   promoters: number;
   detractors: number;
+  /** Customers who recommend the firm, and who warn against it (what they do, not what they say in a survey). */
+  advocates: number;
+  warners: number;
   sumSatisfaction: number;
   sumTrust: number;
 }
@@ -104,15 +111,19 @@ export interface StandingTotals {
 class Standing implements StandingTotals {
   promoters = 0;
   detractors = 0;
+  advocates = 0;
+  warners = 0;
   sumSatisfaction = 0;
   sumTrust = 0;
   private readonly satisfaction: Float32Array;
   private readonly trust: Float32Array;
   private readonly disposition: Float32Array;
   private readonly stance: Int8Array;
+  private readonly voice: Float32Array;
+  private readonly advocacy: Int8Array;
   private readonly segment: Uint8Array;
-  private readonly promotersAround: Int32Array;
-  private readonly detractorsAround: Int32Array;
+  private readonly advocatesAround: Int32Array;
+  private readonly warnersAround: Int32Array;
   private readonly state: Uint8Array;
   private readonly contacts: Csr | null;
   private readonly trust0: number;
@@ -126,9 +137,11 @@ class Standing implements StandingTotals {
     this.trust = pop.column('trust', 'f32');
     this.disposition = pop.column('disposition', 'f32');
     this.stance = pop.column('stance', 'i8');
+    this.voice = pop.column('voice', 'f32');
+    this.advocacy = pop.column('advocacy', 'i8');
     this.segment = pop.column('segment', 'u8');
-    this.promotersAround = pop.column('promotersAround', 'i32');
-    this.detractorsAround = pop.column('detractorsAround', 'i32');
+    this.advocatesAround = pop.column('advocatesAround', 'i32');
+    this.warnersAround = pop.column('warnersAround', 'i32');
     this.state = pop.state;
     this.contacts = pop.contacts;
     this.trust0 = cfg.trust.initial;
@@ -140,16 +153,40 @@ class Standing implements StandingTotals {
     return x >= PROMOTER_FROM ? 1 : x < DETRACTOR_BELOW ? -1 : 0;
   }
 
-  /** The totals and i's contacts learn that i's stance changed from `from` to `to` (fully mixed: the totals are the signal). */
-  private broadcast(i: number, from: number, to: number): void {
+  /**
+   * What i does with its stance: recommend (+1), warn (−1) or keep quiet (0). Saying one would
+   * recommend is not recommending (East, Romaniuk & Lomax 2011): with a fixed voice u ~ U(0, 1),
+   * a promoter recommends if u < share(promoters), a passive if u < share(passives), a detractor
+   * warns if u < share(detractors).
+   */
+  private advocacyOf(i: number, stance: number): number {
+    const u = this.voice[i], r = this.cfg.recommend;
+    return stance === 1 ? (u < r.promoters ? 1 : 0) : stance === 0 ? (u < r.passives ? 1 : 0) : u < r.detractorsWarn ? -1 : 0;
+  }
+
+  /** The NPS totals learn that i's stance changed; its contacts, that what it says changed. */
+  private change(i: number, from: number, to: number, customer: boolean): void {
     if (from === 1) this.promoters--;
     else if (from === -1) this.detractors--;
     if (to === 1) this.promoters++;
     else if (to === -1) this.detractors++;
+    const said = this.advocacy[i], says = customer ? this.advocacyOf(i, to) : 0;
+    if (says !== said) {
+      this.broadcast(i, said, says);
+      this.advocacy[i] = says;
+    }
+  }
+
+  /** The advocacy totals and i's contacts learn that what i says changed from `from` to `to` (fully mixed: the totals are the signal). */
+  private broadcast(i: number, from: number, to: number): void {
+    if (from === 1) this.advocates--;
+    else if (from === -1) this.warners--;
+    if (to === 1) this.advocates++;
+    else if (to === -1) this.warners++;
     const csr = this.contacts;
     if (csr === null) return;
     const nb = csr.neighbors, start = csr.offsets[i], end = csr.offsets[i + 1];
-    const up = this.promotersAround, down = this.detractorsAround;
+    const up = this.advocatesAround, down = this.warnersAround;
     if (from === 1) for (let e = start; e < end; e++) up[nb[e]]--;
     else if (from === -1) for (let e = start; e < end; e++) down[nb[e]]--;
     if (to === 1) for (let e = start; e < end; e++) up[nb[e]]++;
@@ -172,7 +209,7 @@ class Standing implements StandingTotals {
     this.sumTrust += trust[i] - oldT;
     const now = this.stanceOf(i);
     if (now !== this.stance[i]) {
-      this.broadcast(i, this.stance[i], now);
+      this.change(i, this.stance[i], now, true);
       this.stance[i] = now;
     }
   }
@@ -185,13 +222,13 @@ class Standing implements StandingTotals {
     this.sumTrust += this.trust[i];
     const stance = this.stanceOf(i);
     this.stance[i] = stance;
-    this.broadcast(i, 0, stance);
+    this.change(i, 0, stance, true);
   }
 
   leave(i: number): void {
     this.sumSatisfaction -= this.satisfaction[i];
     this.sumTrust -= this.trust[i];
-    this.broadcast(i, this.stance[i], 0);
+    this.change(i, this.stance[i], 0, false);
     this.stance[i] = 0;
   }
 
@@ -223,13 +260,14 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
   name: 'standing',
   doc: 'Satisfaction memory, trust, likelihood to recommend, NPS and advocacy stance (§4, §9, §10).',
   sections,
-  columns: { satisfaction: 'f32', trust: 'f32', disposition: 'f32', stance: 'i8', promotersAround: { kind: 'i32', network: true }, detractorsAround: { kind: 'i32', network: true } },
+  columns: { satisfaction: 'f32', trust: 'f32', disposition: 'f32', stance: 'i8', voice: 'f32', advocacy: 'i8', advocatesAround: { kind: 'i32', network: true }, warnersAround: { kind: 'i32', network: true } },
   metrics,
   compile(p) {
     const honest = p.service.honesty === 'proactive';
     return {
       customers: p.customers,
       trust: p.trust,
+      recommend: p.wom.recommend,
       problemTrustLoss: p.trust.problemLoss * (honest ? p.service.experience.honestTrustFactor : 1),
       badContactTrustLoss: p.trust.problemLoss,
       asExpected: perSegment(p, (s) => s.asExpectedScore),
@@ -240,6 +278,8 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
     const disposition = pop.column('disposition', 'f32');
     const draws = run.stream('traits.disposition');
     if (cfg.customers.dispositionSd > 0) for (let i = 0; i < pop.n; i++) disposition[i] = cfg.customers.dispositionSd * normal(draws);
+    const voice = pop.column('voice', 'f32'), voices = run.stream('traits.voice');
+    for (let i = 0; i < pop.n; i++) voice[i] = voices();
     const st = new Standing(pop, cfg);
     totalsOf.set(run, st);
     const share = (x: number) => (pop.customerCount === 0 ? 0 : (100 * x) / pop.customerCount);
@@ -255,6 +295,8 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
         passives: () => share(pop.customerCount - st.promoters - st.detractors),
         detractors: () => share(st.detractors),
         nps: () => nps(st.promoters, st.detractors, pop.customerCount),
+        advocates: () => share(st.advocates),
+        warners: () => share(st.warners),
       },
     };
   },

@@ -42,9 +42,17 @@ const sections = {
       talkNegative: nonneg(0.6, 'Added talk probability per unit of negative strength (F3: bad experiences are shared more).'),
       fanoutPositive: fanout(2, 'Contacts told about a good experience.'),
       fanoutNegative: fanout(4, 'Contacts told about a bad experience (TARP: about twice as many as for a good one).'),
-      advocacyInfluence: prob(0.00104, 'Bass q per day: adoption probability of a prospect whose every contact is a promoter (detractors count −negativeWeight). Default 0.38 a year (Sultan, Farley & Lehmann 1990, mean q of 213 diffusion studies) ÷ 365.'),
+      advocacyInfluence: prob(0.00104, 'Bass q per day: adoption probability of a prospect whose every contact recommends the firm (warners count −negativeWeight). Default 0.38 a year (Sultan, Farley & Lehmann 1990, mean q of 213 diffusion studies) ÷ 365.'),
       messageInfluence: prob(0.3, 'Adoption probability of a prospect whose every contact told it about a good experience today.'),
       negativeWeight: nonneg(1, 'Weight of a detractor or negative message against a promoter or positive message in a prospect\'s adoption signal.'),
+      recommend: section(
+        {
+          promoters: prob(0.5, 'Share of promoters (9–10) who actually recommend the firm to their contacts.'),
+          passives: prob(0.15, 'Share of passives (7–8) who recommend it all the same.'),
+          detractorsWarn: prob(0.3, 'Share of detractors (0–6) who warn their contacts against it.'),
+        },
+        'Saying one would recommend is not recommending (East, Romaniuk & Lomax 2011; Keiningham et al. 2007): who acts on their stance. A customer\'s fixed voice u ~ U(0, 1) decides: it recommends if u is below its category\'s share. Assumed in the direction of the studies.',
+      ),
     },
     'Word of mouth: promoters and detractors advocate to their contacts all the time; after strong experiences customers talk (messages).',
   ),
