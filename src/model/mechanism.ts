@@ -34,8 +34,8 @@ export interface ModelEvents {
   joined(i: number): void;
   /** i is about to leave (still a customer while listeners run). */
   leaving(i: number): void;
-  /** i went through an experience with this score (0–10). */
-  experience(i: number, score: number, kind: ExperienceKind): void;
+  /** i went through an experience with this score (0–10); `salience`, when given, is its weight in memory instead of the default. */
+  experience(i: number, score: number, kind: ExperienceKind, salience?: number): void;
   /**
    * A step of i's episode failed with this severity (index into SEVERITIES). `shortfall` is how
    * far the episode fell below what i expected, (E − score)/E, clipped to [0, 1].

@@ -48,8 +48,20 @@ const sections = {
         .enum(['multiplicative', 'additive', 'weakestLink'])
         .default('multiplicative')
         .describe('How steps combine into the episode score: product (F12, how customers judge), mean (how organisations think), or minimum. Default multiplicative.'),
+      moments: z
+        .record(
+          nameKey(),
+          z.strictObject({
+            perYear: nonneg(0.2, 'Times a customer goes through this moment per year.'),
+            touchpoints: z.record(nameKey(), touchpointSchema).describe('Its steps, in order, with their failure weights (P(fail) = failureWeight × (1 − processQuality)).'),
+            severityMix: severityTable((d, k) => prob(d, `Share of this moment's failures that are ${k}.`), [0.3, 0.6, 0.1], 'Severity of its failed steps (a claim puts money at stake); shares sum to 1.'),
+            salience: prob(0.6, 'Weight of this moment in satisfaction memory, instead of customers.memoryWeight: a claim handled badly weighs more than a billing hiccup (Bolton 1998; Verhoef, Antonides & de Hoog 2004).'),
+          }),
+        )
+        .default({})
+        .describe('Moments of truth: episodes of their own kind (a claim, an incident) with their frequency, steps, stakes and weight in memory. Default none.'),
     },
-    'Touchpoint episodes: steps, failures, small frustrations, delight and the aggregation rule.',
+    'Touchpoint episodes: steps, failures, small frustrations, delight and the aggregation rule; moments of truth.',
   ),
 };
 
@@ -57,6 +69,10 @@ const metrics = [
   { key: 'episodes', label: 'Episodes', unit: 'episodes/day', kind: 'flow', doc: 'Touchpoint episodes customers went through.' },
   { key: 'problems', label: 'Dissatisfied in reality', unit: 'customers/day', kind: 'flow', doc: 'Episodes with at least one failed step (a problem).' },
   { key: 'badExperiences', label: 'Bad experiences', unit: 'episodes/day', kind: 'flow', doc: 'Episodes scoring below the bad-experience threshold.' },
+  { key: 'moments', label: 'Moments of truth', unit: 'episodes/day', kind: 'flow', doc: 'Episodes that were moments of truth (claims, incidents), counted among the episodes too.' },
+  { key: 'momentProblems', label: 'Moments of truth that failed', unit: 'episodes/day', kind: 'flow', doc: 'Moments of truth with a failed step.' },
+  { key: 'momentScoreTotal', label: 'Moment scores', unit: 'points/day', kind: 'flow', doc: 'Σ scores of the moments of truth.' },
+  { key: 'momentScore', label: 'Score of moments of truth', unit: '0–10', kind: 'ratio', doc: 'Mean score customers gave their moments of truth.', ratio: { num: 'momentScoreTotal', den: 'moments', scale: 1 } },
 ] as const;
 
 /** Aggregation rules of an episode's steps. */
@@ -77,6 +93,16 @@ export interface EpisodesConfig {
   aggregation: number; // MULTIPLICATIVE | ADDITIVE | WEAKEST_LINK
   badExperienceThreshold: number;
   asExpected: Float64Array; // by segment
+  /** Moments of truth: their own frequency, steps, severities and weight in memory. */
+  moments: Moment[];
+}
+
+export interface Moment {
+  name: string;
+  probability: number;
+  stepFailProbability: Float64Array;
+  severityCum: [number, number];
+  salience: number;
 }
 
 const result = { score: 0, worst: NO_PROBLEM };
@@ -124,9 +150,15 @@ export const episodes: Mechanism<typeof sections, EpisodesConfig, (typeof metric
   metrics,
   check(p, issue) {
     if (Object.keys(p.journey.touchpoints).length === 0) issue(['journey', 'touchpoints'], 'at least one touchpoint is needed');
-    const mix = p.journey.severityMix;
-    const sum = SEVERITIES.reduce((s, k: Severity) => s + mix[k], 0);
-    if (Math.abs(sum - 1) > 1e-6) issue(['journey', 'severityMix'], `severity shares sum to ${round6(sum)}, expected 1`);
+    const mixes: [(string | number)[], Record<Severity, number>][] = [[['journey', 'severityMix'], p.journey.severityMix]];
+    for (const [name, m] of Object.entries(p.journey.moments)) {
+      mixes.push([['journey', 'moments', name, 'severityMix'], m.severityMix]);
+      if (Object.keys(m.touchpoints).length === 0) issue(['journey', 'moments', name, 'touchpoints'], 'at least one touchpoint is needed');
+    }
+    for (const [path, mix] of mixes) {
+      const sum = SEVERITIES.reduce((s, k: Severity) => s + mix[k], 0);
+      if (Math.abs(sum - 1) > 1e-6) issue(path, `severity shares sum to ${round6(sum)}, expected 1`);
+    }
   },
   compile(p) {
     const j = p.journey;
@@ -142,6 +174,13 @@ export const episodes: Mechanism<typeof sections, EpisodesConfig, (typeof metric
       aggregation: { multiplicative: MULTIPLICATIVE, additive: ADDITIVE, weakestLink: WEAKEST_LINK }[j.aggregation],
       badExperienceThreshold: p.customers.badExperienceThreshold,
       asExpected: perSegment(p, (s) => s.asExpectedScore),
+      moments: Object.entries(j.moments).map(([name, m]) => ({
+        name,
+        probability: Math.min(1, m.perYear / DAYS_PER_YEAR),
+        stepFailProbability: Float64Array.from(Object.values(m.touchpoints), (t) => Math.min(1, t.failureWeight * (1 - j.processQuality))),
+        severityCum: [m.severityMix.minor, m.severityMix.minor + m.severityMix.moneyLost],
+        salience: m.salience,
+      })),
     };
   },
   setup(run, cfg) {
@@ -151,24 +190,38 @@ export const episodes: Mechanism<typeof sections, EpisodesConfig, (typeof metric
     // Who has an episode today has a stream of its own (`episodeDays`), what happens in it
     // another (`episodes`): a strategy that changes the inside of an episode (more draws) leaves
     // who has one untouched (common random numbers).
+    const [moments, momentProblems, momentScores] = ['moments', 'momentProblems', 'momentScoreTotal'].map((k) => run.counter(k));
+    /** Customer i goes through an episode of this kind (weight in memory: the salience of a moment, else the default). */
+    const live = (i: number, kind: EpisodesConfig, stream: string, salience?: number): number => {
+      counts[episodeCount]++;
+      const expected = cfg.asExpected[segment[i]];
+      const { score, worst } = episodeScore(kind, expected, run.stream(stream));
+      if (score < cfg.badExperienceThreshold) counts[badExperiences]++;
+      run.emit.experience(i, score, worst === NO_PROBLEM ? EPISODE : EPISODE_PROBLEM, salience);
+      if (worst === NO_PROBLEM) run.emit.story(i, score);
+      else {
+        counts[problems]++;
+        run.emit.problem(i, worst, expected > 0 ? Math.min(1, Math.max(0, (expected - score) / expected)) : 0, score);
+      }
+      return worst === NO_PROBLEM ? score : -score - 1; // the score, negative (−1 − score) for a problem
+    };
     return {
       customerEvents: [
-        {
-          stream: 'episodeDays',
-          probability: () => cfg.episodeProbability,
-          fire(i) {
-            counts[episodeCount]++;
-            const expected = cfg.asExpected[segment[i]];
-            const { score, worst } = episodeScore(cfg, expected, run.stream('episodes'));
-            if (score < cfg.badExperienceThreshold) counts[badExperiences]++;
-            run.emit.experience(i, score, worst === NO_PROBLEM ? EPISODE : EPISODE_PROBLEM);
-            if (worst === NO_PROBLEM) run.emit.story(i, score);
-            else {
-              counts[problems]++;
-              run.emit.problem(i, worst, expected > 0 ? Math.min(1, Math.max(0, (expected - score) / expected)) : 0, score);
-            }
-          },
-        },
+        { stream: 'episodeDays', probability: () => cfg.episodeProbability, fire: (i) => { live(i, cfg, 'episodes'); } },
+        // Each moment of truth has streams of its own: adding one shifts no other draw.
+        ...cfg.moments.map((m) => {
+          const kind: EpisodesConfig = { ...cfg, stepFailProbability: m.stepFailProbability, severityCum: m.severityCum };
+          return {
+            stream: `moments.${m.name}.days`,
+            probability: () => m.probability,
+            fire(i: number) {
+              const r = live(i, kind, `moments.${m.name}`, m.salience);
+              counts[moments]++;
+              counts[momentScores] += r >= 0 ? r : -r - 1;
+              if (r < 0) counts[momentProblems]++;
+            },
+          };
+        }),
       ],
     };
   },

@@ -232,8 +232,8 @@ class Standing implements StandingTotals {
     this.stance[i] = 0;
   }
 
-  /** Memory S ← S + w·(score − S); trust by the kind of experience (§9). */
-  experience(i: number, score: number, kind: number): void {
+  /** Memory S ← S + w·(score − S), w the experience's salience or memoryWeight; trust by the kind of experience (§9). */
+  experience(i: number, score: number, kind: number, salience?: number): void {
     const { customers, trust: tr, badContactTrustLoss, problemTrustLoss } = this.cfg;
     const t = this.trust[i];
     const t2 =
@@ -241,7 +241,7 @@ class Standing implements StandingTotals {
       : kind === CONTACT ? (score >= customers.neutralScore ? Math.min(1, t + tr.goodEpisodeGain) : score < customers.badExperienceThreshold ? Math.max(0, t - badContactTrustLoss) : t)
       : Math.max(0, t - problemTrustLoss);
     const s = this.satisfaction[i];
-    this.set(i, s + customers.memoryWeight * (score - s), t2);
+    this.set(i, s + (salience ?? customers.memoryWeight) * (score - s), t2);
   }
 
   /** Commitment: T ← clamp(T + gain·σ⁺ − loss·σ⁻, 0, 1). */
@@ -286,7 +286,7 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
     return {
       joined: (i) => st.join(i),
       leaving: (i) => st.leave(i),
-      experience: (i, score, kind) => st.experience(i, score, kind),
+      experience: (i, score, kind, salience) => st.experience(i, score, kind, salience),
       heard: (i, positive, negative) => st.hear(i, positive, negative),
       stocks: {
         satisfaction: () => (pop.customerCount === 0 ? 0 : st.sumSatisfaction / pop.customerCount),
