@@ -14,6 +14,7 @@ import { toScenarioFile } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { runStored } from './experiment.js';
+import type { Io } from './io.js';
 
 export interface Execution {
   scenario: Scenario;
@@ -50,7 +51,7 @@ export function pickStrategies(scenario: Scenario, wanted: string[] | undefined,
   return known.filter((k) => wanted.includes(k));
 }
 
-export async function execute(x: Execution): Promise<Executed> {
+export async function execute(io: Io, x: Execution): Promise<Executed> {
   const { scenario } = x;
   const subset: Scenario = { ...scenario, strategies: scenario.strategies.filter((s) => x.strategies.includes(s.name)) };
   const draft = buildManifest({
@@ -64,13 +65,13 @@ export async function execute(x: Execution): Promise<Executed> {
   });
   // Results come back in job order (strategy-major), as the sequential runner gave them; the
   // store of finished runs only outlives an interrupted run.
-  const results = await runStored({ jobs: scenarioJobs(subset), dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim', keepStore: false });
+  const results = await runStored(io, { jobs: scenarioJobs(subset), dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim', keepStore: false });
   const { files } = await writeOutputs({ dir: x.dir, scenario: subset, results, manifest: draft });
   const manifest = { ...draft, files: await hashFiles(x.dir, files) };
   await writeManifest(x.dir, manifest);
   if (!x.quiet) {
-    console.log(formatSummaryTable(subset, results));
-    console.log(`\nWrote ${files.length + 1} files to ${x.dir}/ (open ${join(x.dir, 'report.html')}; charts in ${join(x.dir, 'charts')}/, manifest.json to reproduce).`);
+    io.out(formatSummaryTable(subset, results));
+    io.out(`\nWrote ${files.length + 1} files to ${x.dir}/ (open ${join(x.dir, 'report.html')}; charts in ${join(x.dir, 'charts')}/, manifest.json to reproduce).`);
   }
   return { results, manifest };
 }

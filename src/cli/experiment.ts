@@ -8,6 +8,7 @@ import { JobsInterrupted } from '../experiments/pool.js';
 import { jobHash, openRunStore, runJobsResumable } from '../experiments/resume.js';
 import type { RunResult } from '../model/metrics.js';
 import { UserError } from '../scenario/errors.js';
+import type { Io } from './io.js';
 import { createProgress } from './progress.js';
 
 export interface StoredRun {
@@ -30,18 +31,18 @@ export class Interrupted extends UserError {
   readonly exitCode = INTERRUPTED_EXIT_CODE;
 }
 
-export async function runStored(x: StoredRun): Promise<RunResult[]> {
+export async function runStored(io: Io, x: StoredRun): Promise<RunResult[]> {
   const store = openRunStore(x.dir, x.jobs, { scenarioHash: x.scenarioHash, fresh: x.fresh });
   const reused = x.jobs.filter((j) => store.finished.has(jobHash(j))).length;
-  if (!x.quiet && reused > 0) console.error(`${x.label}: resuming from ${store.path} (${reused} of ${x.jobs.length} runs already finished)`);
-  const progress = createProgress(x.label, x.quiet, process.stderr, 'runs');
+  if (!x.quiet && reused > 0) io.err(`${x.label}: resuming from ${store.path} (${reused} of ${x.jobs.length} runs already finished)`);
+  const progress = createProgress(io, x.label, x.quiet, 'runs');
   const controller = new AbortController();
   let presses = 0;
   const onSigint = () => {
     if (++presses > 1) process.exit(INTERRUPTED_EXIT_CODE);
     controller.abort();
     progress.stop();
-    process.stderr.write(`\n${x.label}: stopping — letting running jobs finish and saving them (Ctrl-C again to quit at once)\n`);
+    io.err(`\n${x.label}: stopping — letting running jobs finish and saving them (Ctrl-C again to quit at once)`);
   };
   process.on('SIGINT', onSigint);
   try {
@@ -51,7 +52,7 @@ export async function runStored(x: StoredRun): Promise<RunResult[]> {
     return results;
   } catch (e) {
     store.close();
-    if (e instanceof JobsInterrupted) throw new Interrupted(`interrupted: ${e.finished} of ${e.total} runs finished and saved in ${store.path}; run the same command again to resume:\n  ${resumeCommand()}`);
+    if (e instanceof JobsInterrupted) throw new Interrupted(`interrupted: ${e.finished} of ${e.total} runs finished and saved in ${store.path}; run the same command again to resume:\n  ${resumeCommand(io.argv)}`);
     throw e;
   } finally {
     process.off('SIGINT', onSigint);
@@ -60,7 +61,7 @@ export async function runStored(x: StoredRun): Promise<RunResult[]> {
 }
 
 /** The command as typed, minus --fresh (which would throw the saved runs away). */
-function resumeCommand(): string {
-  const args = process.argv.slice(2).filter((a) => a !== '--fresh' && a !== '--fresh=true');
+function resumeCommand(argv: readonly string[]): string {
+  const args = argv.filter((a) => a !== '--fresh' && a !== '--fresh=true');
   return ['cxsim', ...args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(' ');
 }

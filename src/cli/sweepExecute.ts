@@ -13,6 +13,7 @@ import { toScenarioFile } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { runStored } from './experiment.js';
+import type { Io } from './io.js';
 
 export const DEFAULT_METRIC: SummaryMetricKey = 'finalNps';
 
@@ -36,7 +37,7 @@ export function checkMetric(metric: string): SummaryMetricKey {
   throw new UserError(`unknown metric \`${metric}\`${close ? `; did you mean \`${close}\`?` : ''} (metrics: ${keys.join(', ')})`);
 }
 
-export async function executeSweep(x: SweepExecution): Promise<{ result: SweepResult; manifest: SweepManifest }> {
+export async function executeSweep(io: Io, x: SweepExecution): Promise<{ result: SweepResult; manifest: SweepManifest }> {
   const { scenario } = x;
   const metric = checkMetric(x.spec.metric ?? DEFAULT_METRIC);
   const plan = planSweep(scenario, x.spec);
@@ -45,14 +46,14 @@ export async function executeSweep(x: SweepExecution): Promise<{ result: SweepRe
     ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['sweep'], cxsimVersion: VERSION, seed: scenario.seed, days: scenario.days, replications: plan.replications, strategies: [plan.strategy.name] }),
     sweep: spec,
   };
-  const results = await runStored({ jobs: plan.jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim sweep', keepStore: true });
+  const results = await runStored(io, { jobs: plan.jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim sweep', keepStore: true });
   const result = collectSweep(plan, results);
   const { files } = await writeSweepOutputs({ dir: x.dir, result, metric, manifest: draft });
   const manifest = { ...draft, files: await hashFiles(x.dir, files) };
   await writeManifest(x.dir, manifest);
   if (!x.quiet) {
-    console.log(formatSweepTable(result, metric));
-    console.log(`Wrote ${files.length + 1} files to ${x.dir}/ (chart in ${join(x.dir, 'charts')}/; finished runs kept in runs.jsonl, so rerunning with another --metric costs no simulation).`);
+    io.out(formatSweepTable(result, metric));
+    io.out(`Wrote ${files.length + 1} files to ${x.dir}/ (chart in ${join(x.dir, 'charts')}/; finished runs kept in runs.jsonl, so rerunning with another --metric costs no simulation).`);
   }
   return { result, manifest };
 }

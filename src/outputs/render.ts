@@ -32,12 +32,21 @@ export class CollectingLogger implements LoggerInterface {
 
 const text = (args: readonly unknown[]) => args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
 
+/** Renders one at a time: the SVG id counters are process-wide, so two renders interleaving at an await would number each other's ids. */
+let queue: Promise<unknown> = Promise.resolve();
+
 /**
  * SVG of a Vega-Lite spec. The 'none' renderer with toSVG needs no canvas package, and text
  * widths are estimated rather than measured, so the same spec gives the same bytes everywhere.
  * Pass a logger (see CollectingLogger) to see compile and runtime warnings; by default they are dropped.
  */
-export async function renderSvg(vlSpec: TopLevelSpec, logger: LoggerInterface = new CollectingLogger()): Promise<string> {
+export function renderSvg(vlSpec: TopLevelSpec, logger: LoggerInterface = new CollectingLogger()): Promise<string> {
+  const next = queue.then(() => renderNow(vlSpec, logger));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function renderNow(vlSpec: TopLevelSpec, logger: LoggerInterface): Promise<string> {
   // Gradient and clip ids come from process-wide counters: reset them, so a chart rendered twice in one process gives the same bytes.
   resetSVGDefIds();
   const { spec } = compile(vlSpec, { logger });

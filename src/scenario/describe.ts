@@ -115,7 +115,16 @@ export function suggest(word: string, candidates: readonly string[]): string | u
     const d = distance(w, c.toLowerCase());
     if (d < bestD) [best, bestD] = [c, d];
   }
-  return bestD <= limit && bestD < w.length ? best : undefined;
+  if (bestD <= limit && bestD < w.length) return best;
+  // Two neighbouring letters swapped (`sede` for `seed`) is one slip, though Levenshtein counts two.
+  return candidates.find((c) => swapsOne(w, c.toLowerCase()));
+}
+
+/** Whether b is a with two adjacent characters swapped. */
+function swapsOne(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const i = [...a].findIndex((ch, k) => ch !== b[k]);
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /** A number the user probably meant when writing it as text, e.g. "10_000" → 10000, "5%" → 0.05. */

@@ -1,7 +1,8 @@
 /**
- * The real command line, end to end: `node bin/cxsim.js …` spawned as a user would run it, on a
- * tiny scenario written to a temp folder. Every spawn costs seconds (tsx + vega start-up), so all
- * of them run once in beforeAll (a few in parallel) and the tests only inspect the results.
+ * The command line end to end on a tiny scenario written to a temp folder: main() in this process
+ * for most runs (the code bin/cxsim.js runs, output captured), and `node bin/cxsim.js …` spawned
+ * as a user would run it where the process itself matters (the bin script, exit codes). All runs
+ * start once in beforeAll (a few in parallel) and the tests only inspect the results.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
 import { toScenarioFile } from '../../src/scenario/normalize.js';
-import { CHART_FILES, cli, differingFiles, listFiles, ROOT, sha256, sha256File, show, STACK_FRAME, type CliResult } from './helpers.js';
+import { CHART_FILES, cli, differingFiles, listFiles, ROOT, sha256, sha256File, show, spawnCli, STACK_FRAME, type CliResult } from './helpers.js';
 
 const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 const tmp = mkdtempSync(join(tmpdir(), 'cxsim-cli-e2e-'));
@@ -44,6 +45,9 @@ let reproduce: CliResult; // reproduce out('compare')/manifest.json
 let reproduceRun: CliResult; // reproduce out('run')/manifest.json
 let tampered: CliResult; // reproduce a copied manifest with one hash changed
 let fromManifest: CliResult; // compare out('compare')/manifest.json → out('from-manifest')
+let spawned: CliResult; // node bin/cxsim.js compare SCENARIO → out('spawned')
+let spawnedBroken: CliResult; // node bin/cxsim.js compare BAD
+let spawnedUnknown: CliResult; // node bin/cxsim.js frobnicate
 const TAMPERED_FILE = 'summary.csv';
 
 beforeAll(async () => {
@@ -59,6 +63,9 @@ beforeAll(async () => {
     cli('compare', SCENARIO, '--sede', '3', '--out', out('unknown-option')).then((r) => (unknownOption = r)),
     cli('validate', SCENARIO).then((r) => (validate = r)),
     cli('schema').then((r) => (schema = r)),
+    spawnCli('compare', SCENARIO, '--out', out('spawned')).then((r) => (spawned = r)),
+    spawnCli('compare', BAD, '--out', out('spawned-broken')).then((r) => (spawnedBroken = r)),
+    spawnCli('frobnicate', SCENARIO).then((r) => (spawnedUnknown = r)),
   ]);
   await first;
   if (compare.code !== 0 || runOne.code !== 0) {
@@ -244,9 +251,28 @@ describe('errors', () => {
   it('an unknown option exits non-zero, names it, writes nothing, and prints no stack trace', () => {
     expect(unknownOption.code, show(unknownOption)).not.toBe(0);
     expect(unknownOption.code).not.toBeNull();
-    expect(unknownOption.stderr).toMatch(/Unknown argument: sede/);
+    // The error comes first, with its did-you-mean, then where the help is: not a page of help.
+    expect(unknownOption.stderr).toBe('cxsim compare: unknown option `--sede`; did you mean `--seed`?\nRun `cxsim compare --help` for its options.\n');
     expect(unknownOption.stderr).not.toMatch(STACK_FRAME);
     expect(existsSync(out('unknown-option'))).toBe(false);
+  });
+});
+
+describe('the real process: node bin/cxsim.js', () => {
+  it('writes the same files and prints the same summary as main() in this process; stderr holds at most progress lines', () => {
+    expect(spawned?.code, spawned && show(spawned)).toBe(0);
+    expect(differingFiles(out('compare'), out('spawned'))).toEqual([]);
+    expect(spawned.stdout).toBe(compare.stdout.replaceAll(`${out('compare')}/`, `${out('spawned')}/`));
+    // A real clock: on a slow machine progress may show after a second, and nothing else may.
+    expect(spawned.stderr).toMatch(/^(cxsim: \d+% \(\d+\/\d+ runs\), about \d+ s left\n)*$/);
+  });
+
+  it('exits 1 with the located problems for a broken scenario, and non-zero for an unknown command, without a stack trace', () => {
+    expect(spawnedBroken?.code, spawnedBroken && show(spawnedBroken)).toBe(1);
+    expect(spawnedBroken.stderr).toBe(broken.stderr);
+    expect(spawnedUnknown?.code, spawnedUnknown && show(spawnedUnknown)).toBe(1);
+    expect(spawnedUnknown.stderr).toBe(unknownCommand.stderr);
+    expect(spawnedUnknown.stderr).not.toMatch(STACK_FRAME);
   });
 });
 

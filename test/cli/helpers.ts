@@ -1,9 +1,16 @@
-/** Spawns the real `cxsim` CLI (bin/cxsim.js) and inspects what it wrote. Shared by the CLI and golden tests. */
+/**
+ * Runs the `cxsim` CLI and inspects what it wrote. Shared by the CLI and golden tests. `cli()` runs
+ * main() in this process (the same code bin/cxsim.js runs, with output captured and a clock that
+ * stands still, so no progress depends on speed); `spawnCli()` starts the real `node bin/cxsim.js`
+ * for the few end-to-end tests that need a process (exit codes, signals, the bin script itself).
+ */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 
 /** The repository root: the CLI is run from here, as a user would after cloning. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,11 +40,23 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Runs `cxsim ...args` in this process (main() with captured stdout/stderr, the repository root as
+ * working folder) and resolves with its exit code and output; never rejects on a non-zero exit.
+ */
+export async function cli(...args: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io = makeIo({ stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, argv: args, now: () => 0 });
+  const code = await main(args, io);
+  return { args, code, signal: null, stdout, stderr };
+}
+
+/**
  * Runs `node bin/cxsim.js ...args` in the repository root with a clean environment (no
  * CXSIM_DEBUG, no colours) and resolves with its exit code and output; never rejects on a
  * non-zero exit.
  */
-export function cli(...args: string[]): Promise<CliResult> {
+export function spawnCli(...args: string[]): Promise<CliResult> {
   return slot(
     () =>
       new Promise<CliResult>((resolve, reject) => {

@@ -1,6 +1,6 @@
 /**
  * Golden files for determinism. `cxsim compare test/golden/data/small.yaml` runs twice into two
- * temp folders: every file must be byte-identical. The outputs are pinned by committed files a
+ * temp folders, once as a real process (bin/cxsim.js) and once in this one: every file must be byte-identical. The outputs are pinned by committed files a
  * reviewer can read (test/golden/data/):
  *   summary.csv          the run's summary table, byte for byte;
  *   metrics-sample.csv   every metric on days 0, 10, …, 60 of every strategy and replication;
@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHART_FILES, cli, differingFiles, listFiles, ROOT, sha256File, show, type CliResult } from '../cli/helpers.js';
+import { CHART_FILES, cli, differingFiles, listFiles, ROOT, sha256File, show, spawnCli, type CliResult } from '../cli/helpers.js';
 
 const SCENARIO = 'test/golden/data/small.yaml';
 const DATA = join(ROOT, 'test/golden/data');
@@ -53,7 +53,7 @@ let runSeed: CliResult;
 
 beforeAll(async () => {
   [runA, runB, runSeed] = await Promise.all([
-    cli('compare', SCENARIO, '--out', dirA, '--quiet'),
+    spawnCli('compare', SCENARIO, '--out', dirA, '--quiet'),
     cli('compare', SCENARIO, '--out', dirB, '--quiet'),
     cli('compare', SCENARIO, '--seed', OTHER_SEED, '--out', dirSeed, '--quiet'),
   ]);

@@ -22,8 +22,9 @@ import { toScenarioFile } from '../../scenario/normalize.js';
 import { offsetOf, position } from '../../scenario/positions.js';
 import { VERSION } from '../../version.js';
 import { defaultOutDir } from '../execute.js';
+import { numberOption, RULES } from '../flags.js';
+import type { Io } from '../io.js';
 import { createProgress } from '../progress.js';
-import { withFriendlyErrors } from './handleErrors.js';
 import { EXPERIMENT_METRICS } from './sensitivity.js';
 
 export interface CalibrateArgs {
@@ -41,27 +42,27 @@ export interface CalibrateArgs {
 
 const SECTION = 'calibration';
 
-export const command: CommandModule<object, CalibrateArgs> = {
+export const command = (io: Io): CommandModule<object, CalibrateArgs> => ({
   command: 'calibrate <scenario>',
   describe: 'Fit baseline parameters to observed summary values (Nelder–Mead on common random numbers) and write the calibrated scenario',
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (a `calibration:` section is used when present) or a calibration manifest.json' })
-      .option('param', { alias: 'p', type: 'string', array: true, describe: 'path=min:max to fit (repeatable); replaces the section\'s parameters' })
-      .option('target', { alias: 't', type: 'string', array: true, describe: 'metric=value[:scale[:weight]], e.g. finalNps=40 (repeatable); replaces the section\'s targets' })
-      .option('max-evals', { type: 'number', describe: 'Budget of candidate evaluations (default 200)' })
-      .option('seed', { type: 'number', describe: 'Override the master seed' })
-      .option('days', { type: 'number', describe: 'Override the horizon in days' })
-      .option('replications', { alias: 'r', type: 'number', describe: 'Replications per candidate (default: the section\'s, else the scenario\'s)' })
-      .option('workers', { alias: 'w', type: 'number', describe: 'Worker threads per candidate (default 1: each candidate is one small batch, and starting threads costs seconds)' })
-      .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/<scenario>/calibrate)' })
+      .option('param', { alias: 'p', type: 'string', array: true, requiresArg: true, describe: 'path=min:max to fit (repeatable); replaces the section\'s parameters' })
+      .option('target', { alias: 't', type: 'string', array: true, requiresArg: true, describe: 'metric=value[:scale[:weight]], e.g. finalNps=40 (repeatable); replaces the section\'s targets' })
+      .option('max-evals', numberOption('max-evals', { integer: true, min: 2 }, 'Budget of candidate evaluations (default 200)'))
+      .option('seed', numberOption('seed', RULES.seed, 'Override the master seed'))
+      .option('days', numberOption('days', RULES.days, 'Override the horizon in days'))
+      .option('replications', numberOption('replications', RULES.replications, 'Replications per candidate (default: the section\'s, else the scenario\'s)', 'r'))
+      .option('workers', numberOption('workers', RULES.workers, 'Worker threads per candidate (default 1: each candidate is one small batch, and starting threads costs seconds)', 'w'))
+      .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'Output folder (default output/<scenario>/calibrate)' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress and no summary' })
       .example('$0 calibrate scenarios/default.yaml -p journey.processQuality=0.95:0.999 -p acquisition.spendPerDay=0:3000 -t finalSatisfaction=7.4 -t growthPerYear=5', 'fit two parameters to two targets') as never,
-  handler: withFriendlyErrors((argv: CalibrateArgs) => runCalibration(argv)),
-};
+  handler: (argv: CalibrateArgs) => runCalibration(io, argv),
+});
 
 /** The command's work; also reruns a calibration manifest (its `calibration` is read like a scenario's section). */
-export async function runCalibration(argv: CalibrateArgs): Promise<void> {
+export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void> {
   const { text, section, scenarioText } = readCalibrationFile(argv.scenario);
   const scenario = parseScenarioText(scenarioText, argv.scenario, { seed: argv.seed, days: argv.days, replications: argv.replications });
   const base = scenario.strategies[0];
@@ -75,7 +76,7 @@ export async function runCalibration(argv: CalibrateArgs): Promise<void> {
   const maxEvaluations = argv['max-evals'] ?? section?.maxEvaluations ?? 200;
   if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= ranges.length + 1)) throw new UserError(`--max-evals: expected a whole number ≥ ${ranges.length + 1} (the first simplex), got ${maxEvaluations}`);
   const dir = argv.out ?? defaultOutDir(argv.scenario, 'calibrate');
-  const progress = createProgress('cxsim calibrate', argv.quiet ?? false, process.stderr, 'evaluations');
+  const progress = createProgress(io, 'cxsim calibrate', argv.quiet ?? false, 'evaluations');
   let result: CalibrationResult;
   try {
     result = await calibrate({
@@ -106,7 +107,7 @@ export async function runCalibration(argv: CalibrateArgs): Promise<void> {
   await put('charts/calibration.vl.json', JSON.stringify(spec2, null, 2) + '\n');
   await put('charts/calibration.svg', await renderSvg(spec2));
   await writeManifest(dir, { ...draft, files: await hashFiles(dir, files) });
-  if (!argv.quiet) printFit(result, ranges, base.params, dir, files.length + 1);
+  if (!argv.quiet) printFit(io, result, ranges, base.params, dir, files.length + 1);
 }
 
 /** Targets from --target flags, else from the section; each resolved to a metric. */
@@ -175,10 +176,10 @@ function historyCsv(r: CalibrationResult, ranges: readonly ParamRange[], targets
 
 const fmt = (v: number) => (Number.isFinite(v) ? formatHuman(v, Math.abs(v) < 1 ? 4 : humanDecimals(v) + 1) : '∞');
 
-function printFit(r: CalibrationResult, ranges: readonly ParamRange[], params: unknown, dir: string, fileCount: number): void {
-  console.log(`Calibration ${r.reason === 'converged' ? 'converged' : 'stopped at the evaluation budget'}: objective ${fmt(r.objective)} after ${r.evaluations} evaluations (${r.restarts} restart${r.restarts === 1 ? '' : 's'}).`);
-  for (const [i, p] of r.parameters.entries()) console.log(`  ${p.path} = ${fmt(p.value)}   (range ${ranges[i].min}–${ranges[i].max}; scenario had ${fmt(currentValue(params, { ...ranges[i], min: -Infinity, max: Infinity }))})`);
-  console.log('Targets:');
-  for (const f of r.fit) console.log(`  ${f.metric}: target ${fmt(f.target)}, simulated ${fmt(f.simulated)} [95% ${fmt(f.lo)}, ${fmt(f.hi)}], residual ${fmt(f.residual)}`);
-  console.log(`\nWrote ${fileCount} files to ${dir}/ (calibrated.yaml is ready for \`cxsim compare\`).`);
+function printFit(io: Io, r: CalibrationResult, ranges: readonly ParamRange[], params: unknown, dir: string, fileCount: number): void {
+  io.out(`Calibration ${r.reason === 'converged' ? 'converged' : 'stopped at the evaluation budget'}: objective ${fmt(r.objective)} after ${r.evaluations} evaluations (${r.restarts} restart${r.restarts === 1 ? '' : 's'}).`);
+  for (const [i, p] of r.parameters.entries()) io.out(`  ${p.path} = ${fmt(p.value)}   (range ${ranges[i].min}–${ranges[i].max}; scenario had ${fmt(currentValue(params, { ...ranges[i], min: -Infinity, max: Infinity }))})`);
+  io.out('Targets:');
+  for (const f of r.fit) io.out(`  ${f.metric}: target ${fmt(f.target)}, simulated ${fmt(f.simulated)} [95% ${fmt(f.lo)}, ${fmt(f.hi)}], residual ${fmt(f.residual)}`);
+  io.out(`\nWrote ${fileCount} files to ${dir}/ (calibrated.yaml is ready for \`cxsim compare\`).`);
 }

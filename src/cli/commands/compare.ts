@@ -5,16 +5,16 @@
 import type { CommandModule } from 'yargs';
 import { loadScenario } from '../../scenario/load.js';
 import { defaultOutDir, execute } from '../execute.js';
-import { withFriendlyErrors } from './handleErrors.js';
+import type { Io } from '../io.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
 
-export const command: CommandModule<object, SimulateArgs> = {
+export const command = (io: Io): CommandModule<object, SimulateArgs> => ({
   command: 'compare <scenario>',
   describe: 'Compare all strategies of a scenario on common random numbers',
   builder: (y) => simulateOptions(y) as never,
-  handler: withFriendlyErrors(async (argv: SimulateArgs) => {
+  handler: async (argv: SimulateArgs) => {
     const scenario = loadScenario(argv.scenario, argv);
-    await execute({
+    await execute(io, {
       scenario,
       command: ['compare'],
       strategies: scenario.strategies.map((s) => s.name),
@@ -23,5 +23,5 @@ export const command: CommandModule<object, SimulateArgs> = {
       workers: argv.workers,
       fresh: argv.fresh ?? false,
     });
-  }),
-};
+  },
+});

@@ -1,5 +1,6 @@
-/** Options shared by the commands that simulate. */
+/** Options shared by the commands that simulate (and the overrides `validate` also takes). */
 import type { Argv } from 'yargs';
+import { numberOption, RULES } from '../flags.js';
 
 export interface SimulateArgs {
   scenario: string;
@@ -12,14 +13,18 @@ export interface SimulateArgs {
   fresh?: boolean;
 }
 
-export function simulateOptions<T>(y: Argv<T>) {
+/** --seed, --days and -r/--replications: what every command that reads a scenario can override. */
+export function overrideOptions<T>(y: Argv<T>) {
   return y
-    .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml, .json) or a manifest.json written by cxsim' })
-    .option('seed', { type: 'number', describe: 'Override the master seed' })
-    .option('days', { type: 'number', describe: 'Override the horizon in days' })
-    .option('replications', { alias: 'r', type: 'number', describe: 'Override the replications per strategy' })
-    .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/<scenario>/<command>)' })
+    .option('seed', numberOption('seed', RULES.seed, 'Override the master seed'))
+    .option('days', numberOption('days', RULES.days, 'Override the horizon in days'))
+    .option('replications', numberOption('replications', RULES.replications, 'Override the replications per strategy', 'r'));
+}
+
+export function simulateOptions<T>(y: Argv<T>) {
+  return overrideOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml, .json) or a manifest.json written by cxsim' }))
+    .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'Output folder (default output/<scenario>/<command>)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress and no summary' })
-    .option('workers', { alias: 'w', type: 'number', describe: 'Worker threads running simulations in parallel (default: all cores; small experiments run in one thread)' })
+    .option('workers', numberOption('workers', RULES.workers, 'Worker threads running simulations in parallel (default: all cores; small experiments run in one thread; at most the number of cores)', 'w'))
     .option('fresh', { type: 'boolean', default: false, describe: 'Discard finished runs saved in the output folder (runs.jsonl) instead of resuming from them' });
 }

@@ -3,24 +3,24 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { reportFromFolder } from '../../outputs/report/folder.js';
-import { withFriendlyErrors } from './handleErrors.js';
+import type { Io } from '../io.js';
 
 interface ReportArgs {
   folder: string;
   out?: string;
 }
 
-export const command: CommandModule<object, ReportArgs> = {
+export const command = (io: Io): CommandModule<object, ReportArgs> => ({
   command: 'report <folder>',
   describe: 'Write one self-contained report.html (opens offline, prints one chart per page) from an output folder of compare or run',
   builder: (y) =>
     y
       .positional('folder', { type: 'string', demandOption: true, describe: 'Output folder of `cxsim compare` or `cxsim run` (with manifest.json)' })
-      .option('out', { alias: 'o', type: 'string', describe: 'Where to write the report (default <folder>/report.html)' }) as never,
-  handler: withFriendlyErrors(async (argv: ReportArgs) => {
+      .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'Where to write the report (default <folder>/report.html)' }) as never,
+  handler: async (argv: ReportArgs) => {
     const html = await reportFromFolder(argv.folder);
     const out = argv.out ?? join(argv.folder, 'report.html');
     await writeFile(out, html);
-    console.log(`✓ wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024)} KB, works offline: open it in a browser)`);
-  }),
-};
+    io.out(`✓ wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024)} KB, works offline: open it in a browser)`);
+  },
+});

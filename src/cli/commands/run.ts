@@ -2,23 +2,23 @@
 import type { CommandModule } from 'yargs';
 import { loadScenario } from '../../scenario/load.js';
 import { defaultOutDir, execute, pickStrategies } from '../execute.js';
-import { withFriendlyErrors } from './handleErrors.js';
+import type { Io } from '../io.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
 
 interface RunArgs extends SimulateArgs {
   strategy?: string[];
 }
 
-export const command: CommandModule<object, RunArgs> = {
+export const command = (io: Io): CommandModule<object, RunArgs> => ({
   command: 'run <scenario>',
   describe: 'Simulate a strategy of a scenario (default: the baseline) and write tables and charts',
   builder: (y) =>
-    simulateOptions(y).option('strategy', { alias: 's', type: 'string', array: true, describe: 'Strategy to run (repeatable); default baseline' }) as never,
-  handler: withFriendlyErrors(async (argv: RunArgs) => {
+    simulateOptions(y).option('strategy', { alias: 's', type: 'string', array: true, requiresArg: true, describe: 'Strategy to run (repeatable); default baseline' }) as never,
+  handler: async (argv: RunArgs) => {
     const scenario = loadScenario(argv.scenario, argv);
     const strategies = pickStrategies(scenario, argv.strategy, [scenario.strategies[0].name]);
     const what = strategies.length === 1 ? strategies[0] : 'run';
-    await execute({
+    await execute(io, {
       scenario,
       command: ['run', ...strategies.flatMap((s) => ['--strategy', s])],
       strategies,
@@ -27,5 +27,5 @@ export const command: CommandModule<object, RunArgs> = {
       workers: argv.workers,
       fresh: argv.fresh ?? false,
     });
-  }),
-};
+  },
+});

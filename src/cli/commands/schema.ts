@@ -3,24 +3,24 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { SCHEMA_FILE, scenarioJsonSchemaText } from '../../scenario/jsonSchema.js';
-import { withFriendlyErrors } from './handleErrors.js';
+import type { Io } from '../io.js';
 
 interface SchemaArgs {
   out?: string;
 }
 
-export const command: CommandModule<object, SchemaArgs> = {
+export const command = (io: Io): CommandModule<object, SchemaArgs> => ({
   command: 'schema',
   describe: `Print the scenario JSON Schema (for editor autocompletion), or write it with --out (the repository keeps it in ${SCHEMA_FILE})`,
-  builder: (y) => y.option('out', { type: 'string', describe: 'Write the schema to this file instead of stdout' }),
-  handler: withFriendlyErrors((argv: SchemaArgs) => {
+  builder: (y) => y.option('out', { type: 'string', requiresArg: true, describe: 'Write the schema to this file instead of stdout' }) as never,
+  handler: (argv: SchemaArgs) => {
     const text = scenarioJsonSchemaText();
     if (!argv.out) {
-      process.stdout.write(text);
+      io.stdout.write(text);
       return;
     }
     mkdirSync(dirname(argv.out), { recursive: true });
     writeFileSync(argv.out, text);
-    console.log(`✓ wrote ${argv.out}`);
-  }),
-};
+    io.out(`✓ wrote ${argv.out}`);
+  },
+});

@@ -23,7 +23,8 @@ import type { Scenario, Strategy } from '../../scenario/schema.js';
 import { VERSION } from '../../version.js';
 import { defaultOutDir, pickStrategies } from '../execute.js';
 import { runStored } from '../experiment.js';
-import { withFriendlyErrors } from './handleErrors.js';
+import { numberOption } from '../flags.js';
+import type { Io } from '../io.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
 
 /** Metrics an experiment can target: the summary metrics (growthPerYear included). */
@@ -43,21 +44,21 @@ const wholeAtLeast = (name: string, v: number | undefined, min: number) => {
   if (v !== undefined && !(Number.isInteger(v) && v >= min)) throw new UserError(`--${name}: expected a whole number ≥ ${min}, got ${v}`);
 };
 
-export const command: CommandModule<object, SensitivityArgs> = {
+export const command = (io: Io): CommandModule<object, SensitivityArgs> => ({
   command: 'sensitivity <scenario>',
   describe: 'Rank parameters by their influence on a metric (Morris or Sobol), every design point on the same seeds',
   builder: (y: Argv) =>
     simulateOptions(y)
-      .option('param', { alias: 'p', type: 'string', array: true, describe: 'path=min:max, e.g. journey.processQuality=0.95:0.999 (repeatable, at least one)' })
+      .option('param', { alias: 'p', type: 'string', array: true, requiresArg: true, describe: 'path=min:max, e.g. journey.processQuality=0.95:0.999 (repeatable, at least one)' })
       .option('method', { choices: ['morris', 'sobol'] as const, describe: 'Morris elementary effects (cheap screening; default) or Sobol indices (variance shares, N·(k+2) points)' })
-      .option('trajectories', { type: 'number', describe: 'Morris: trajectories r, r·(k+1) design points (default 10)' })
-      .option('levels', { type: 'number', describe: 'Morris: grid levels p, even (default 4)' })
-      .option('samples', { type: 'number', describe: 'Sobol: base sample size N (default 256)' })
-      .option('metric', { alias: 'm', type: 'string', describe: 'Summary metric analysed, e.g. finalNps (default), finalSatisfaction, growthPerYear, cumulativeProfit' })
-      .option('strategy', { alias: 's', type: 'string', describe: 'Strategy whose parameters are varied (default the baseline)' })
+      .option('trajectories', numberOption('trajectories', { integer: true, min: 2 }, 'Morris: trajectories r, r·(k+1) design points (default 10)'))
+      .option('levels', numberOption('levels', { integer: true, min: 2, even: true }, 'Morris: grid levels p (default 4)'))
+      .option('samples', numberOption('samples', { integer: true, min: 2 }, 'Sobol: base sample size N (default 256)'))
+      .option('metric', { alias: 'm', type: 'string', requiresArg: true, describe: 'Summary metric analysed, e.g. finalNps (default), finalSatisfaction, growthPerYear, cumulativeProfit' })
+      .option('strategy', { alias: 's', type: 'string', requiresArg: true, describe: 'Strategy whose parameters are varied (default the baseline)' })
       .example('$0 sensitivity scenarios/default.yaml -p journey.processQuality=0.97:0.999 -p journey.frustrationRate=0:0.1 -p acquisition.spendPerDay=0:3000 -r 3', 'Morris screening of three levers on final NPS') as never,
-  handler: withFriendlyErrors((argv: SensitivityArgs) => runSensitivity(argv)),
-};
+  handler: (argv: SensitivityArgs) => runSensitivity(io, argv),
+});
 
 /** What a sensitivity manifest records, so `cxsim sensitivity manifest.json` (or reproduce) runs it again. */
 export interface SensitivitySettings {
@@ -81,7 +82,7 @@ function recordedSettings(file: string): Partial<SensitivitySettings> {
 }
 
 /** The command's work; flags take precedence over what a manifest recorded, which takes precedence over the defaults. */
-export async function runSensitivity(argv: SensitivityArgs): Promise<void> {
+export async function runSensitivity(io: Io, argv: SensitivityArgs): Promise<void> {
   const scenario = loadScenario(argv.scenario, argv);
   const rec = recordedSettings(argv.scenario);
   const method = argv.method ?? rec.method ?? 'morris';
@@ -106,7 +107,7 @@ export async function runSensitivity(argv: SensitivityArgs): Promise<void> {
     days: scenario.days,
     strategy: strategy.name,
     // Resumable like a sweep: finished runs are saved in the output folder until the analysis is written.
-    runner: (jobs) => runStored({ jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers: argv.workers, quiet: argv.quiet ?? false, label: 'cxsim sensitivity', keepStore: false }),
+    runner: (jobs) => runStored(io, { jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers: argv.workers, quiet: argv.quiet ?? false, label: 'cxsim sensitivity', keepStore: false }),
   };
   const common = { base: strategy.params, ranges, metric: metric.extract, seed: scenario.seed, evaluation };
   const { files, put } = outputWriter(dir);
@@ -117,7 +118,7 @@ export async function runSensitivity(argv: SensitivityArgs): Promise<void> {
     await put('sensitivity.csv', morrisCsv(r));
     await put('effects.csv', effectsCsv(r, ranges));
     await chart(put, morrisTornado(scenario, metric, ranges.ranges, r, [`${r.design.trajectories.length} trajectories × ${r.design.levels} levels, ${r.y.length} points`, ...subtitle]));
-    if (!argv.quiet) printTable(scenario, strategy, metric, ranges, ['μ*', 'σ', 'μ'], r.indices.map((s) => [s.muStar, s.sigma, s.mu]), r.ranks);
+    if (!argv.quiet) printTable(io, scenario, strategy, metric, ranges, ['μ*', 'σ', 'μ'], r.indices.map((s) => [s.muStar, s.sigma, s.mu]), r.ranks);
   } else {
     let r: SobolResult;
     try {
@@ -128,10 +129,10 @@ export async function runSensitivity(argv: SensitivityArgs): Promise<void> {
     const ranks = rankDescending(r.indices.map((s) => s.total));
     await put('sensitivity.csv', toCsv(['parameter', 'min', 'max', 'first', 'firstLo95', 'firstHi95', 'total', 'totalLo95', 'totalHi95', 'rank'], r.indices.map((s, i) => [ranges.ranges[i].path, ranges.ranges[i].min, ranges.ranges[i].max, s.first, s.firstLo, s.firstHi, s.total, s.totalLo, s.totalHi, ranks[i]])));
     await chart(put, sobolTornado(scenario, metric, ranges.ranges, r, [`Sobol, base sample N = ${r.n}: ${r.n * (r.k + 2)} points`, ...subtitle]));
-    if (!argv.quiet) printTable(scenario, strategy, metric, ranges, ['ST', 'S'], r.indices.map((s) => [s.total, s.first]), ranks);
+    if (!argv.quiet) printTable(io, scenario, strategy, metric, ranges, ['ST', 'S'], r.indices.map((s) => [s.total, s.first]), ranks);
   }
   await writeManifest(dir, { ...draft, files: await hashFiles(dir, files) });
-  if (!argv.quiet) console.log(`\nWrote ${files.length + 1} files to ${dir}/ (chart in ${join(dir, 'charts')}/).`);
+  if (!argv.quiet) io.out(`\nWrote ${files.length + 1} files to ${dir}/ (chart in ${join(dir, 'charts')}/).`);
 }
 
 async function chart(put: (path: string, text: string) => Promise<void>, spec: Parameters<typeof renderSvg>[0]): Promise<void> {
@@ -152,11 +153,11 @@ function effectsCsv(r: ModelMorrisResult, ranges: ResolvedRanges): string {
   return toCsv(['trajectory', 'step', 'parameter', 'from', 'to', 'metricFrom', 'metricTo', 'effect'], rows);
 }
 
-function printTable(scenario: Scenario, strategy: Strategy, metric: MetricDef, ranges: ResolvedRanges, heads: string[], values: number[][], ranks: number[]): void {
-  console.log(`Sensitivity of ${metric.label} (${metric.unit}) — ${scenario.name}, ${strategy.label}`);
+function printTable(io: Io, scenario: Scenario, strategy: Strategy, metric: MetricDef, ranges: ResolvedRanges, heads: string[], values: number[][], ranks: number[]): void {
+  io.out(`Sensitivity of ${metric.label} (${metric.unit}) — ${scenario.name}, ${strategy.label}`);
   const rows = ranges.ranges.map((r, i) => ({ rank: ranks[i], cells: [`${ranks[i]}`, `${r.path} (${r.min}–${r.max})`, ...values[i].map((v) => formatHuman(v, humanDecimals(v) + 1))] }));
   rows.sort((a, b) => a.rank - b.rank);
   const table = [['rank', 'parameter', ...heads], ...rows.map((r) => r.cells)];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
-  for (const row of table) console.log(row.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  for (const row of table) io.out(row.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
 }

@@ -8,7 +8,7 @@ import type { CommandModule } from 'yargs';
 import { loadScenario } from '../../scenario/load.js';
 import { studioFiles } from '../../studio/bundle.js';
 import { serveStudio, writeStudio } from '../../studio/server.js';
-import { withFriendlyErrors } from './handleErrors.js';
+import type { Io } from '../io.js';
 
 interface StudioArgs {
   scenario?: string;
@@ -17,7 +17,7 @@ interface StudioArgs {
   build?: string;
 }
 
-export const command: CommandModule<object, StudioArgs> = {
+export const command = (io: Io): CommandModule<object, StudioArgs> => ({
   command: 'studio [scenario]',
   describe: 'Play what-ifs live in the browser: levers, paired comparison building up run by run, shareable links',
   builder: (y) =>
@@ -26,20 +26,20 @@ export const command: CommandModule<object, StudioArgs> = {
       .option('port', { alias: 'p', type: 'number', default: 4173, describe: 'Port on localhost (0: any free port)' })
       .option('open', { type: 'boolean', default: true, describe: 'Open the browser (--no-open: only print the address)' })
       .option('build', { type: 'string', describe: 'Write the studio as static files to this folder instead of serving it' }) as never,
-  handler: withFriendlyErrors(async (argv: StudioArgs) => {
+  handler: async (argv: StudioArgs) => {
     if (argv.scenario) loadScenario(argv.scenario); // a broken file is reported here, with lines and columns
     const files = await studioFiles(argv.scenario);
     if (argv.build) {
       await writeStudio(files, argv.build);
-      console.log(`✓ wrote the studio to ${argv.build}/ (${files.size} files): serve that folder with any static web server and open index.html`);
+      io.out(`✓ wrote the studio to ${argv.build}/ (${files.size} files): serve that folder with any static web server and open index.html`);
       return;
     }
     const running = await serveStudio(files, argv.port);
-    console.log(`cxsim studio: ${running.url}  (Ctrl-C to stop; simulations run in your browser)`);
+    io.out(`cxsim studio: ${running.url}  (Ctrl-C to stop; simulations run in your browser)`);
     if (argv.open) openBrowser(running.url);
     await new Promise<void>((resolve) => process.once('SIGINT', () => running.close().then(resolve)));
-  }),
-};
+  },
+});
 
 /** Asks the desktop to open the address; without a desktop (a server, CI) nothing happens and the printed address is enough. */
 function openBrowser(url: string): void {

@@ -2,7 +2,8 @@
 import type { CommandModule } from 'yargs';
 import { loadScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { withFriendlyErrors } from './handleErrors.js';
+import type { Io } from '../io.js';
+import { overrideOptions } from './options.js';
 
 interface ValidateArgs {
   scenario: string;
@@ -11,20 +12,15 @@ interface ValidateArgs {
   replications?: number;
 }
 
-export const command: CommandModule<object, ValidateArgs> = {
+export const command = (io: Io): CommandModule<object, ValidateArgs> => ({
   command: 'validate <scenario>',
   describe: 'Check a scenario file (YAML or JSON, or a cxsim manifest) and report every problem at once',
-  builder: (y) =>
-    y
-      .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json) or a manifest written by cxsim' })
-      .option('seed', { type: 'number', describe: 'Override the master seed (whole number ≥ 0)' })
-      .option('days', { type: 'number', describe: 'Override the horizon in days (whole number ≥ 1)' })
-      .option('replications', { type: 'number', describe: 'Override the replications per strategy (whole number ≥ 1)' }),
-  handler: withFriendlyErrors((argv: ValidateArgs) => {
+  builder: (y) => overrideOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json) or a manifest written by cxsim' })) as never,
+  handler: (argv: ValidateArgs) => {
     const scenario = loadScenario(argv.scenario, { seed: argv.seed, days: argv.days, replications: argv.replications });
-    console.log(summary(argv.scenario, scenario));
-  }),
-};
+    io.out(summary(argv.scenario, scenario));
+  },
+});
 
 /** One line saying what the scenario will run. */
 export function summary(file: string, s: Scenario): string {
