@@ -4,6 +4,7 @@
  */
 import { basename, extname, join } from 'node:path';
 import { scenarioJobs } from '../experiments/jobs.js';
+import { modelHash } from '../experiments/modelHash.js';
 import type { RunResult } from '../model/metrics.js';
 import { buildManifest, hashFiles, type Manifest } from '../outputs/manifest.js';
 import { formatSummaryTable } from '../outputs/tables.js';
@@ -13,7 +14,7 @@ import { suggest } from '../scenario/describe.js';
 import { toScenarioFile } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
-import { runStored } from './experiment.js';
+import { inOutputFolder, runStored } from './experiment.js';
 import type { Io } from './io.js';
 
 export interface Execution {
@@ -34,9 +35,18 @@ export interface Executed {
   manifest: Manifest;
 }
 
-/** Default output folder: output/<scenario file name>/<what>. */
+/**
+ * Default output folder: output/<scenario file name>/<what>, each part made a plain folder name
+ * (a file called `...yaml` or `../x.yaml` must not lead outside output/).
+ */
 export function defaultOutDir(file: string, what: string): string {
-  return join('output', basename(file, extname(file)), what);
+  return join('output', folderName(basename(file, extname(file))), folderName(what));
+}
+
+/** A name as one folder: letters, digits, `.`, `-`, `_` kept, anything else `_`, no leading dot, at most 100 characters. */
+export function folderName(name: string): string {
+  const plain = [...name].map((ch) => (/[\p{L}\p{N}._-]/u.test(ch) ? ch : '_')).join('').slice(0, 100);
+  return plain === '' ? 'scenario' : plain.startsWith('.') ? `_${plain}` : plain;
 }
 
 /** Checks strategy names against the scenario, with a suggestion for a typo. */
@@ -58,20 +68,25 @@ export async function execute(io: Io, x: Execution): Promise<Executed> {
     scenarioFile: toScenarioFile(scenario),
     command: x.command,
     cxsimVersion: VERSION,
+    modelHash: modelHash(),
     seed: scenario.seed,
     days: scenario.days,
     replications: scenario.replications,
     strategies: x.strategies,
   });
-  // Results come back in job order (strategy-major), as the sequential runner gave them; the
-  // store of finished runs only outlives an interrupted run.
-  const results = await runStored(io, { jobs: scenarioJobs(subset), dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim', keepStore: false });
-  const { files } = await writeOutputs({ dir: x.dir, scenario: subset, results, manifest: draft });
-  const manifest = { ...draft, files: await hashFiles(x.dir, files) };
-  await writeManifest(x.dir, manifest);
-  if (!x.quiet) {
-    io.out(formatSummaryTable(subset, results));
-    io.out(`\nWrote ${files.length + 1} files to ${x.dir}/ (open ${join(x.dir, 'report.html')}; charts in ${join(x.dir, 'charts')}/, manifest.json to reproduce).`);
-  }
-  return { results, manifest };
+  // Results come back in job order (strategy-major), as the sequential runner gave them. The
+  // store of finished runs is removed only once every output and the manifest are written.
+  return inOutputFolder(io, x.dir, async (writing) => {
+    const { results, store } = await runStored(io, { jobs: scenarioJobs(subset), dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim' });
+    writing();
+    const { files } = await writeOutputs({ dir: x.dir, scenario: subset, results, manifest: draft });
+    const manifest = { ...draft, files: await hashFiles(x.dir, files) };
+    await writeManifest(x.dir, manifest);
+    store.remove();
+    if (!x.quiet) {
+      io.out(formatSummaryTable(subset, results));
+      io.out(`\nWrote ${files.length + 1} files to ${x.dir}/ (open ${join(x.dir, 'report.html')}; charts in ${join(x.dir, 'charts')}/, manifest.json to reproduce).`);
+    }
+    return { results, manifest };
+  });
 }

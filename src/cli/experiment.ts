@@ -1,11 +1,15 @@
 /**
- * Runs an experiment's jobs for a command: resumes from the output folder's runs.jsonl, shows
- * progress by finished runs, and on Ctrl-C stops scheduling, lets running jobs finish and be
- * saved, says how to resume and exits 130 (a second Ctrl-C quits at once).
+ * Runs an experiment's jobs for a command inside its output folder: one cxsim per folder (a lock),
+ * resumes from the folder's runs.jsonl, shows progress by finished runs, and on Ctrl-C stops
+ * scheduling, lets running jobs finish and be saved, says how to resume and exits 130 (a second
+ * Ctrl-C quits at once). The store outlives the runs: a command removes it only once its outputs
+ * and manifest are written, so a crash or Ctrl-C while writing loses no run.
  */
+import { cleanTemporaries, refuseLinkIn } from '../files/folder.js';
+import { lockFolder } from '../files/lock.js';
 import type { Job } from '../experiments/jobs.js';
 import { JobsInterrupted } from '../experiments/pool.js';
-import { jobHash, openRunStore, runJobsResumable } from '../experiments/resume.js';
+import { jobHash, openRunStore, runJobsResumable, type RunStore } from '../experiments/resume.js';
 import type { RunResult } from '../model/metrics.js';
 import { UserError } from '../scenario/errors.js';
 import type { Io } from './io.js';
@@ -19,8 +23,6 @@ export interface StoredRun {
   workers?: number;
   quiet: boolean;
   label: string;
-  /** Keep runs.jsonl once every job has run (sweeps: re-render with another metric at no cost); else it is deleted. */
-  keepStore: boolean;
 }
 
 /** Exit code of a process stopped by Ctrl-C (128 + SIGINT). */
@@ -31,8 +33,44 @@ export class Interrupted extends UserError {
   readonly exitCode = INTERRUPTED_EXIT_CODE;
 }
 
-export async function runStored(io: Io, x: StoredRun): Promise<RunResult[]> {
+/**
+ * Runs `work` (runs and outputs of one command) holding the lock of `dir`, after clearing
+ * temporary files an interrupted writer left there. Once `work` calls `writing()` (its runs are
+ * done), Ctrl-C exits 130 at once, saying that the finished runs are kept and how to write them;
+ * files are written aside and renamed, so none is left half-written.
+ */
+export async function inOutputFolder<T>(io: Io, dir: string, work: (writing: () => void) => Promise<T>): Promise<T> {
+  const lock = lockFolder(dir, ['cxsim', ...io.argv].join(' '));
+  let onSigint: (() => void) | undefined;
+  const writing = () => {
+    if (onSigint) return;
+    onSigint = () => {
+      lock.release();
+      io.err(`\ncxsim: interrupted while writing the outputs to ${dir}/; the finished runs are kept there (runs.jsonl): run the same command again to write them:\n  ${resumeCommand(io.argv)}`);
+      process.exit(INTERRUPTED_EXIT_CODE);
+    };
+    process.on('SIGINT', onSigint);
+  };
+  try {
+    // Refused before any run rather than when the charts are written.
+    refuseLinkIn(dir, 'charts');
+    cleanTemporaries(dir, ['charts']);
+    return await work(writing);
+  } finally {
+    if (onSigint) process.off('SIGINT', onSigint);
+    lock.release();
+  }
+}
+
+export interface Stored {
+  results: RunResult[];
+  /** The store, closed; the caller removes it once its outputs are written (or keeps it: sweeps). */
+  store: RunStore;
+}
+
+export async function runStored(io: Io, x: StoredRun): Promise<Stored> {
   const store = openRunStore(x.dir, x.jobs, { scenarioHash: x.scenarioHash, fresh: x.fresh });
+  for (const w of store.warnings) io.err(`cxsim: warning: ${w}`);
   const reused = x.jobs.filter((j) => store.finished.has(jobHash(j))).length;
   if (!x.quiet && reused > 0) io.err(`${x.label}: resuming from ${store.path} (${reused} of ${x.jobs.length} runs already finished)`);
   const progress = createProgress(io, x.label, x.quiet, 'runs');
@@ -47,14 +85,12 @@ export async function runStored(io: Io, x: StoredRun): Promise<RunResult[]> {
   process.on('SIGINT', onSigint);
   try {
     const results = await runJobsResumable(x.jobs, store, { workers: x.workers, signal: controller.signal, onProgress: (done, total) => !controller.signal.aborted && progress.update(done, total) });
-    if (x.keepStore) store.close();
-    else store.remove();
-    return results;
+    return { results, store };
   } catch (e) {
-    store.close();
     if (e instanceof JobsInterrupted) throw new Interrupted(`interrupted: ${e.finished} of ${e.total} runs finished and saved in ${store.path}; run the same command again to resume:\n  ${resumeCommand(io.argv)}`);
     throw e;
   } finally {
+    store.close();
     process.off('SIGINT', onSigint);
     progress.stop();
   }

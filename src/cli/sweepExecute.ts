@@ -12,7 +12,8 @@ import { UserError } from '../scenario/errors.js';
 import { toScenarioFile } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
-import { runStored } from './experiment.js';
+import { modelHash } from '../experiments/modelHash.js';
+import { inOutputFolder, runStored } from './experiment.js';
 import type { Io } from './io.js';
 
 export const DEFAULT_METRIC: SummaryMetricKey = 'finalNps';
@@ -43,17 +44,21 @@ export async function executeSweep(io: Io, x: SweepExecution): Promise<{ result:
   const plan = planSweep(scenario, x.spec);
   const spec: SweepSpec = { ...x.spec, design: plan.design, strategy: plan.strategy.name, metric, replications: plan.replications };
   const draft: SweepManifest = {
-    ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['sweep'], cxsimVersion: VERSION, seed: scenario.seed, days: scenario.days, replications: plan.replications, strategies: [plan.strategy.name] }),
+    ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['sweep'], cxsimVersion: VERSION, modelHash: modelHash(), seed: scenario.seed, days: scenario.days, replications: plan.replications, strategies: [plan.strategy.name] }),
     sweep: spec,
   };
-  const results = await runStored(io, { jobs: plan.jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim sweep', keepStore: true });
-  const result = collectSweep(plan, results);
-  const { files } = await writeSweepOutputs({ dir: x.dir, result, metric, manifest: draft });
-  const manifest = { ...draft, files: await hashFiles(x.dir, files) };
-  await writeManifest(x.dir, manifest);
-  if (!x.quiet) {
-    io.out(formatSweepTable(result, metric));
-    io.out(`Wrote ${files.length + 1} files to ${x.dir}/ (chart in ${join(x.dir, 'charts')}/; finished runs kept in runs.jsonl, so rerunning with another --metric costs no simulation).`);
-  }
-  return { result, manifest };
+  // The store is kept: rerunning with another --metric reads every run back.
+  return inOutputFolder(io, x.dir, async (writing) => {
+    const { results } = await runStored(io, { jobs: plan.jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim sweep' });
+    writing();
+    const result = collectSweep(plan, results);
+    const { files } = await writeSweepOutputs({ dir: x.dir, result, metric, manifest: draft });
+    const manifest = { ...draft, files: await hashFiles(x.dir, files) };
+    await writeManifest(x.dir, manifest);
+    if (!x.quiet) {
+      io.out(formatSweepTable(result, metric));
+      io.out(`Wrote ${files.length + 1} files to ${x.dir}/ (chart in ${join(x.dir, 'charts')}/; finished runs kept in runs.jsonl, so rerunning with another --metric costs no simulation).`);
+    }
+    return { result, manifest };
+  });
 }

@@ -1,23 +1,27 @@
 /**
  * Resuming experiments: an append-only JSONL store (runs.jsonl in the output folder) with one
  * line per finished job, so a rerun after a crash or Ctrl-C reads finished runs back instead of
- * rerunning them. Line 1 names the experiment; a store of another experiment is refused.
+ * rerunning them. Line 1 names the experiment and the model code (modelHash.ts); a store of
+ * another experiment, or written by other model code, is refused. Each run line ends with the
+ * SHA-256 of the rest of the line: a line that was edited or damaged fails it, is reported, and
+ * its run is simulated again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { openAppendIn, refuseLinkIn, writeFileIn } from '../files/folder.js';
 import { METRIC_KEYS, type RunResult } from '../model/metrics.js';
 import { UserError } from '../scenario/errors.js';
-import { VERSION } from '../version.js';
 import type { Job } from './jobs.js';
+import { modelHash } from './modelHash.js';
 import { JobsInterrupted, runJobs, type RunJobsOptions } from './pool.js';
 import { decodeResult, encodeResult, type EncodedResult } from './resultCodec.js';
 
 export const STORE_FILE = 'runs.jsonl';
 
 interface Header {
-  cxsimRuns: 1;
-  cxsimVersion: string;
+  cxsimRuns: 2;
+  modelHash: string;
   experiment: string;
   scenarioHash: string;
   jobs: number;
@@ -27,6 +31,8 @@ export interface RunStore {
   readonly path: string;
   /** Finished runs by job hash. */
   readonly finished: ReadonlyMap<string, RunResult>;
+  /** What opening found wrong and repaired (lines failing their checksum), for the user to read. */
+  readonly warnings: readonly string[];
   append(job: Job, hash: string, result: RunResult): void;
   close(): void;
   /** Closes and deletes the store (a command whose outputs are complete no longer needs it). */
@@ -38,6 +44,8 @@ export interface OpenStoreOptions {
   scenarioHash: string;
   /** Discard whatever the folder's store holds. */
   fresh?: boolean;
+  /** The model code's hash; default modelHash() (tests pass their own). */
+  modelHash?: string;
 }
 
 /** JSON with object keys sorted at every depth: equal values hash equally whatever their key order. */
@@ -52,39 +60,71 @@ export function jobHash(job: Job): string {
   return sha256(stableJson({ params: job.params, seed: job.seed, replication: job.replication, days: job.days }));
 }
 
-/** The experiment: cxsim version and every job, in order. */
-export function experimentHash(jobs: readonly Job[]): string {
-  return sha256([VERSION, ...jobs.map((j) => `${j.key}:${jobHash(j)}`)].join('\n'));
+/** The experiment: the model code and every job, in order. */
+export function experimentHash(jobs: readonly Job[], model: string): string {
+  return sha256([model, ...jobs.map((j) => `${j.key}:${jobHash(j)}`)].join('\n'));
 }
 
-/** Opens (or starts) the store of `dir` for these jobs; repairs a torn last line; refuses another experiment's store unless fresh. */
+/** A run's line: its record with the SHA-256 of the record's JSON appended as the last member. */
+export function sealLine(record: object): string {
+  const body = JSON.stringify(record);
+  return `${body.slice(0, -1)},"sha256":"${sha256(body)}"}`;
+}
+
+/** The record of a sealed line, or undefined when the line is torn, edited or damaged (its checksum fails). */
+export function openLine<T>(line: string): T | undefined {
+  const m = /,"sha256":"([0-9a-f]{64})"}$/.exec(line);
+  if (!m) return undefined;
+  const body = `${line.slice(0, m.index)}}`;
+  return sha256(body) === m[1] ? parseLine<T>(body) : undefined;
+}
+
+/**
+ * Opens (or starts) the store of `dir` for these jobs: refuses another experiment's store unless
+ * fresh; keeps the header and every line that passes its checksum; a torn last line (a crash
+ * mid-write) is dropped silently, other failing lines are dropped with a warning, and the file
+ * is rewritten without them (atomically) before new runs are appended.
+ */
 export function openRunStore(dir: string, jobs: readonly Job[], opts: OpenStoreOptions): RunStore {
   const path = join(dir, STORE_FILE);
-  const header: Header = { cxsimRuns: 1, cxsimVersion: VERSION, experiment: experimentHash(jobs), scenarioHash: opts.scenarioHash, jobs: jobs.length };
-  mkdirSync(dir, { recursive: true });
+  const model = opts.modelHash ?? modelHash();
+  const header: Header = { cxsimRuns: 2, modelHash: model, experiment: experimentHash(jobs, model), scenarioHash: opts.scenarioHash, jobs: jobs.length };
+  refuseLinkIn(dir, STORE_FILE);
   const finished = new Map<string, RunResult>();
-  let keep = 0; // bytes of the file worth keeping: the header and every complete, readable line
+  const kept: Buffer[] = [];
+  const warnings: string[] = [];
+  let rewrite = false;
   if (!opts.fresh && existsSync(path)) {
     // Line by line from a Buffer: a big sweep's store can exceed the longest string V8 allows.
     const bytes = readFileSync(path);
     const lines = lineEnds(bytes);
-    const found = lines.length > 0 ? parseLine<Header>(bytes.toString('utf8', 0, lines[0])) : undefined;
-    if (found?.cxsimRuns === 1) {
-      if (found.experiment !== header.experiment) throw new UserError(mismatch(path, found, header));
-      keep = lines[0] + 1;
+    const found = lines.length > 0 ? parseLine<StoredHeader>(bytes.toString('utf8', 0, lines[0])) : undefined;
+    if (found && (found.cxsimRuns === 1 || found.cxsimRuns === 2)) {
+      if (found.cxsimRuns !== 2 || found.modelHash !== header.modelHash || found.experiment !== header.experiment) throw new UserError(mismatch(path, found, header));
+      kept.push(bytes.subarray(0, lines[0] + 1));
+      let bad = 0;
       // Only complete lines count: bytes after the last newline are a line torn by a crash.
       for (let k = 1; k < lines.length; k++) {
-        const record = parseLine<{ hash: string; result: EncodedResult }>(bytes.toString('utf8', lines[k - 1] + 1, lines[k]));
+        const record = openLine<{ hash: string; result: EncodedResult }>(bytes.toString('utf8', lines[k - 1] + 1, lines[k]));
         const result = record && decodeResult(record.result, METRIC_KEYS);
-        if (!record || !result) continue;
+        if (!record || !result) {
+          bad++;
+          continue;
+        }
         finished.set(record.hash, result);
-        keep = lines[k] + 1;
+        kept.push(bytes.subarray(lines[k - 1] + 1, lines[k] + 1));
       }
+      if (bad > 0) warnings.push(`${path}: ${bad} saved run${bad === 1 ? '' : 's'} failed ${bad === 1 ? 'its' : 'their'} checksum (edited or damaged) and will be simulated again`);
+      rewrite = bad > 0;
+    } else if (bytes.length > 0) {
+      warnings.push(`${path} was not a cxsim run store (its first line names no experiment); it is replaced`);
     }
   }
-  if (keep > 0) truncateSync(path, keep);
-  const fd = openSync(path, keep > 0 ? 'a' : 'w');
-  if (keep === 0) writeSync(fd, JSON.stringify(header) + '\n');
+  if (kept.length === 0) writeFileIn(dir, STORE_FILE, JSON.stringify(header) + '\n');
+  else if (rewrite) writeFileIn(dir, STORE_FILE, Buffer.concat(kept));
+  const fd = openAppendIn(dir, STORE_FILE);
+  // Drops a torn last line (bytes after the last complete line kept).
+  if (kept.length > 0 && !rewrite) ftruncateSync(fd, kept.reduce((n, b) => n + b.length, 0));
   let open = true;
   const close = () => {
     if (open) closeSync(fd);
@@ -93,9 +133,10 @@ export function openRunStore(dir: string, jobs: readonly Job[], opts: OpenStoreO
   return {
     path,
     finished,
+    warnings,
     append(job, hash, result) {
       // One write per line, so a crash can tear only the last line, which the next open drops.
-      const line = Buffer.from(JSON.stringify({ key: job.key, hash, result: encodeResult(result) }) + '\n');
+      const line = Buffer.from(sealLine({ key: job.key, hash, result: encodeResult(result) }) + '\n');
       for (let at = 0; at < line.length; ) at += writeSync(fd, line, at);
       finished.set(hash, result);
     },
@@ -123,12 +164,15 @@ function parseLine<T>(line: string | undefined): T | undefined {
   }
 }
 
-function mismatch(path: string, found: Header, mine: Header): string {
+/** A header as found on disk: this format (2), or the first one (1), which named the cxsim version instead of the model code. */
+type StoredHeader = Omit<Partial<Header>, 'cxsimRuns'> & { cxsimRuns?: number; cxsimVersion?: string };
+
+function mismatch(path: string, found: StoredHeader, mine: Header): string {
   const what =
-    found.cxsimVersion !== mine.cxsimVersion
-      ? `cxsim ${found.cxsimVersion} (this is ${mine.cxsimVersion})`
+    found.cxsimRuns !== 2 || found.modelHash !== mine.modelHash
+      ? `other model code (${found.cxsimVersion ? `cxsim ${found.cxsimVersion}` : `model hash ${String(found.modelHash).slice(0, 12)}…`}; this model's hash is ${mine.modelHash.slice(0, 12)}…): its runs would not be this model's`
       : found.scenarioHash !== mine.scenarioHash
-        ? `a different scenario (hash ${found.scenarioHash.slice(0, 12)}…, this one ${mine.scenarioHash.slice(0, 12)}…)`
+        ? `a different scenario (hash ${String(found.scenarioHash).slice(0, 12)}…, this one ${mine.scenarioHash.slice(0, 12)}…)`
         : 'the same scenario with different settings (parameters, design, points, strategy, replications, seed or days)';
   return `${path} holds finished runs of another experiment, written by ${what}; rerun with --fresh to discard them, or write to another --out folder`;
 }

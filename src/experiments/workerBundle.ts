@@ -27,7 +27,8 @@ let cached: string | undefined;
 /** Path of the bundled worker (built on first use for this version of the sources). */
 export function workerBundle(): string {
   if (cached) return cached;
-  const hash = createHash('sha256');
+  // v2: built relative to the repository root, so the bundle's path comments (and modelHash) do not depend on the working folder.
+  const hash = createHash('sha256').update('v2\0');
   for (const file of sources(SRC)) hash.update(relative(SRC, file)).update('\0').update(readFileSync(file)).update('\0');
   const out = join(ROOT, 'node_modules', '.cache', 'cxsim', `worker-${hash.digest('hex').slice(0, 16)}.mjs`);
   if (!existsSync(out)) {
@@ -35,7 +36,7 @@ export function workerBundle(): string {
     // Written aside and renamed into place: processes building at the same time never read half a file.
     const tmp = `${out}.${process.pid}.tmp`;
     // Packages stay external: Node resolves them from node_modules as for the sources.
-    buildSync({ entryPoints: [join(SRC, 'experiments', 'worker.ts')], outfile: tmp, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+    buildSync({ absWorkingDir: ROOT, entryPoints: [join(SRC, 'experiments', 'worker.ts')], outfile: tmp, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
     renameSync(tmp, out);
   }
   return (cached = out);

@@ -1,8 +1,8 @@
 /** The run manifest: what was run, with which scenario (hashed canonically) and seeds, and which files came out. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { canonicalJson } from './canonical.js';
+import { pathIn } from '../files/folder.js';
 
 export interface ManifestFile {
   path: string; // relative to the output directory, forward slashes
@@ -12,6 +12,8 @@ export interface ManifestFile {
 export interface Manifest {
   cxsimManifest: 1;
   cxsimVersion: string;
+  /** Hash of the model code that ran (experiments/modelHash.ts): the same bytes need the same code. */
+  modelHash?: string;
   command: string[];
   scenarioHash: string;
   seed: number;
@@ -27,6 +29,7 @@ export interface ManifestInput {
   scenarioFile: object;
   command: string[];
   cxsimVersion: string;
+  modelHash?: string;
   seed: number;
   replications: number;
   days: number;
@@ -48,6 +51,7 @@ export function buildManifest(input: ManifestInput): Manifest {
   return {
     cxsimManifest: 1,
     cxsimVersion: input.cxsimVersion,
+    ...(input.modelHash !== undefined && { modelHash: input.modelHash }),
     command: [...input.command],
     scenarioHash: sha256(canonicalJson(input.scenarioFile)),
     seed: input.seed,
@@ -62,6 +66,6 @@ export function buildManifest(input: ManifestInput): Manifest {
 /** SHA-256 of each file (paths relative to dir), in the order given. */
 export async function hashFiles(dir: string, paths: readonly string[]): Promise<ManifestFile[]> {
   const out: ManifestFile[] = [];
-  for (const path of paths) out.push({ path, sha256: sha256(await readFile(join(dir, path))) });
+  for (const path of paths) out.push({ path, sha256: sha256(await readFile(pathIn(dir, path))) });
   return out;
 }

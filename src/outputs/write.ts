@@ -1,6 +1,5 @@
 /** Writes a run's outputs to a directory: manifest, CSV tables, each chart as Vega-Lite JSON, SVG and PNG, and report.html. */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { writeFileIn } from '../files/folder.js';
 import type { RunResult } from '../model/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { chartsFor } from './charts/index.js';
@@ -19,28 +18,24 @@ export interface WriteOutputsInput {
 const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
 
 /**
- * A writer of output files under `dir`: `put(path, text)` creates folders as needed and records
- * the path (relative, forward slashes) in `files`, ready for hashFiles.
+ * A writer of output files under `dir`: `put(path, text)` writes one (folders created as needed,
+ * aside and renamed into place, never through a link: files/folder.ts) and records the path
+ * (relative, forward slashes) in `files`, ready for hashFiles.
  */
 export function outputWriter(dir: string): { files: string[]; put: (path: string, data: string | Uint8Array) => Promise<void> } {
   const files: string[] = [];
   return {
     files,
     put: async (path, data) => {
-      await mkdir(dirname(join(dir, path)), { recursive: true });
-      await writeFile(join(dir, path), data);
+      writeFileIn(dir, path, data);
       files.push(path);
     },
   };
 }
 
-/** Writes manifest.json (2-space JSON plus newline); call again after adding file hashes. */
+/** Writes manifest.json (2-space JSON plus newline) the same way; call again after adding file hashes. */
 export async function writeManifest(dir: string, manifest: object): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  // Written aside and renamed into place, so a reader never sees half a manifest.
-  const tmp = join(dir, `manifest.json.${process.pid}.tmp`);
-  await writeFile(tmp, json(manifest));
-  await rename(tmp, join(dir, 'manifest.json'));
+  writeFileIn(dir, 'manifest.json', json(manifest));
 }
 
 /**

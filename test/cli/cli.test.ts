@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelHash } from '../../src/experiments/modelHash.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { toScenarioFile } from '../../src/scenario/normalize.js';
 import { CHART_FILES, cli, differingFiles, listFiles, ROOT, sha256, sha256File, show, spawnCli, STACK_FRAME, type CliResult } from './helpers.js';
@@ -152,7 +153,8 @@ describe('cxsim compare', () => {
 
   it('records the resolved scenario, its hash, seed, days, replications, strategies, command and cxsim version', () => {
     const m = manifestOf('compare');
-    expect(Object.keys(m).sort()).toEqual(['command', 'cxsimManifest', 'cxsimVersion', 'days', 'files', 'replications', 'scenario', 'scenarioHash', 'seed', 'strategies']);
+    expect(Object.keys(m).sort()).toEqual(['command', 'cxsimManifest', 'cxsimVersion', 'days', 'files', 'modelHash', 'replications', 'scenario', 'scenarioHash', 'seed', 'strategies']);
+    expect(m.modelHash).toBe(modelHash());
     expect(m).toMatchObject({ cxsimManifest: 1, cxsimVersion: VERSION, command: ['compare'], seed: 7, days: 30, replications: 2, strategies: ['baseline', 'promo'] });
     // Resolved: every default spelled out, strategies with their complete parameters.
     expect(m.scenario).toEqual(JSON.parse(JSON.stringify(toScenarioFile(loadScenario(SCENARIO)))));
@@ -311,7 +313,7 @@ describe('cxsim reproduce', () => {
   it('exits 1 naming the file whose recorded hash does not match', () => {
     expect(tampered?.code, tampered && show(tampered)).toBe(1);
     expect(tampered.stderr).toContain(`1 of ${OUTPUTS.length} files differ`);
-    expect(tampered.stderr).toMatch(new RegExp(`^ +${reEscape(TAMPERED_FILE)}$`, 'm'));
+    expect(tampered.stderr).toMatch(new RegExp(`^ +${reEscape(TAMPERED_FILE)}: the re-run differs from the manifest's SHA-256$`, 'm'));
     for (const other of OUTPUTS.filter((f) => f !== TAMPERED_FILE)) expect(tampered.stderr).not.toContain(other);
     expect(tampered.stderr).not.toMatch(STACK_FRAME);
     expect(tampered.stdout).not.toContain('✓');

@@ -22,6 +22,8 @@ import { toScenarioFile } from '../../scenario/normalize.js';
 import { offsetOf, position } from '../../scenario/positions.js';
 import { VERSION } from '../../version.js';
 import { defaultOutDir } from '../execute.js';
+import { modelHash } from '../../experiments/modelHash.js';
+import { inOutputFolder } from '../experiment.js';
 import { numberOption, RULES } from '../flags.js';
 import type { Io } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -76,38 +78,43 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
   const maxEvaluations = argv['max-evals'] ?? section?.maxEvaluations ?? 200;
   if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= ranges.length + 1)) throw new UserError(`--max-evals: expected a whole number ≥ ${ranges.length + 1} (the first simplex), got ${maxEvaluations}`);
   const dir = argv.out ?? defaultOutDir(argv.scenario, 'calibrate');
-  const progress = createProgress(io, 'cxsim calibrate', argv.quiet ?? false, 'evaluations');
-  let result: CalibrationResult;
-  try {
-    result = await calibrate({
-      base: base.params,
-      ranges: resolved,
-      targets,
-      start: ranges.map((r, i) => starts?.[i] ?? currentValue(base.params, r)),
-      evaluation: { seed: scenario.seed, replications, days: scenario.days, strategy: base.name, workers: argv.workers ?? 1 },
-      maxEvaluations,
-      restarts: section?.restarts,
-      onEvaluation: (s) => progress.update(s.evaluation, maxEvaluations),
-    });
-  } finally {
-    progress.stop();
-  }
-  const spec = { parameters: Object.fromEntries(ranges.map((r) => [r.path, { min: r.min, max: r.max }])), targets: Object.fromEntries(targets.map((t) => [t.metric, { value: t.value, scale: t.scale, weight: t.weight }])), maxEvaluations, replications };
-  const source = recordedSource(text) ?? { text, settings: { ...(argv.seed !== undefined && { seed: scenario.seed }), ...(argv.days !== undefined && { days: scenario.days }) } };
-  const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['calibrate'], cxsimVersion: VERSION, seed: scenario.seed, days: scenario.days, replications, strategies: [base.name] }), calibration: spec, source };
-  const { files, put } = outputWriter(dir);
-  await writeManifest(dir, draft);
-  await put('calibration.csv', historyCsv(result, ranges, targets));
-  await put('fit.csv', toCsv(['metric', 'target', 'simulated', 'lo95', 'hi95', 'residual', 'scale', 'weight', 'contribution'], result.fit.map((f) => [f.metric, f.target, f.simulated, f.lo, f.hi, f.residual, f.scale, f.weight, f.contribution])));
-  const note = [`Calibrated by cxsim ${VERSION} (cxsim calibrate): objective ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}),`, `${replications} replications per candidate on seed ${scenario.seed}, ${scenario.days} days. Fit: ${result.fit.map((f) => `${f.metric} ${fmt(f.simulated)} vs target ${fmt(f.target)}`).join('; ')}.`];
-  // calibrated.yaml is the user's own file with the fit written in; a rerun from the manifest
-  // writes it from the recorded source, so it reproduces byte for byte.
-  await put('calibrated.yaml', calibratedScenarioText(source.text, result.parameters, { note, settings: source.settings }));
-  const spec2 = calibrationChart(scenario, result, EXPERIMENT_METRICS, [`Fit of ${ranges.map((r) => r.path).join(', ')} by Nelder–Mead; ${replications} replications per candidate on the same seeds`, `Objective Σ weight·((simulated − target)/scale)² = ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}); line = best so far`]);
-  await put('charts/calibration.vl.json', JSON.stringify(spec2, null, 2) + '\n');
-  await put('charts/calibration.svg', await renderSvg(spec2));
-  await writeManifest(dir, { ...draft, files: await hashFiles(dir, files) });
-  if (!argv.quiet) printFit(io, result, ranges, base.params, dir, files.length + 1);
+  // One calibration per folder; nothing is written until the search is over.
+  const { fileCount, result } = await inOutputFolder(io, dir, async (writing) => {
+    const progress = createProgress(io, 'cxsim calibrate', argv.quiet ?? false, 'evaluations');
+    let result: CalibrationResult;
+    try {
+      result = await calibrate({
+        base: base.params,
+        ranges: resolved,
+        targets,
+        start: ranges.map((r, i) => starts?.[i] ?? currentValue(base.params, r)),
+        evaluation: { seed: scenario.seed, replications, days: scenario.days, strategy: base.name, workers: argv.workers ?? 1 },
+        maxEvaluations,
+        restarts: section?.restarts,
+        onEvaluation: (s) => progress.update(s.evaluation, maxEvaluations),
+      });
+    } finally {
+      progress.stop();
+    }
+    writing();
+    const spec = { parameters: Object.fromEntries(ranges.map((r) => [r.path, { min: r.min, max: r.max }])), targets: Object.fromEntries(targets.map((t) => [t.metric, { value: t.value, scale: t.scale, weight: t.weight }])), maxEvaluations, replications };
+    const source = recordedSource(text) ?? { text, settings: { ...(argv.seed !== undefined && { seed: scenario.seed }), ...(argv.days !== undefined && { days: scenario.days }) } };
+    const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['calibrate'], cxsimVersion: VERSION, modelHash: modelHash(), seed: scenario.seed, days: scenario.days, replications, strategies: [base.name] }), calibration: spec, source };
+    const { files, put } = outputWriter(dir);
+    await writeManifest(dir, draft);
+    await put('calibration.csv', historyCsv(result, ranges, targets));
+    await put('fit.csv', toCsv(['metric', 'target', 'simulated', 'lo95', 'hi95', 'residual', 'scale', 'weight', 'contribution'], result.fit.map((f) => [f.metric, f.target, f.simulated, f.lo, f.hi, f.residual, f.scale, f.weight, f.contribution])));
+    const note = [`Calibrated by cxsim ${VERSION} (cxsim calibrate): objective ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}),`, `${replications} replications per candidate on seed ${scenario.seed}, ${scenario.days} days. Fit: ${result.fit.map((f) => `${f.metric} ${fmt(f.simulated)} vs target ${fmt(f.target)}`).join('; ')}.`];
+    // calibrated.yaml is the user's own file with the fit written in; a rerun from the manifest
+    // writes it from the recorded source, so it reproduces byte for byte.
+    await put('calibrated.yaml', calibratedScenarioText(source.text, result.parameters, { note, settings: source.settings }));
+    const spec2 = calibrationChart(scenario, result, EXPERIMENT_METRICS, [`Fit of ${ranges.map((r) => r.path).join(', ')} by Nelder–Mead; ${replications} replications per candidate on the same seeds`, `Objective Σ weight·((simulated − target)/scale)² = ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}); line = best so far`]);
+    await put('charts/calibration.vl.json', JSON.stringify(spec2, null, 2) + '\n');
+    await put('charts/calibration.svg', await renderSvg(spec2));
+    await writeManifest(dir, { ...draft, files: await hashFiles(dir, files) });
+    return { fileCount: files.length + 1, result };
+  });
+  if (!argv.quiet) printFit(io, result, ranges, base.params, dir, fileCount);
 }
 
 /** Targets from --target flags, else from the section; each resolved to a metric. */

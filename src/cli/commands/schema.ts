@@ -1,7 +1,8 @@
 /** `cxsim schema [--out FILE]`: prints or writes the JSON Schema editors use for scenario files. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { writeAtomic } from '../../files/folder.js';
 import { SCHEMA_FILE, scenarioJsonSchemaText } from '../../scenario/jsonSchema.js';
 import type { Io } from '../io.js';
 
@@ -20,7 +21,7 @@ export const command = (io: Io): CommandModule<object, SchemaArgs> => ({
       return;
     }
     mkdirSync(dirname(argv.out), { recursive: true });
-    writeFileSync(argv.out, text);
+    writeAtomic(argv.out, text);
     io.out(`✓ wrote ${argv.out}`);
   },
 });

@@ -22,7 +22,9 @@ import { toScenarioFile } from '../../scenario/normalize.js';
 import type { Scenario, Strategy } from '../../scenario/schema.js';
 import { VERSION } from '../../version.js';
 import { defaultOutDir, pickStrategies } from '../execute.js';
-import { runStored } from '../experiment.js';
+import { modelHash } from '../../experiments/modelHash.js';
+import type { RunStore } from '../../experiments/resume.js';
+import { inOutputFolder, runStored } from '../experiment.js';
 import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
@@ -100,38 +102,48 @@ export async function runSensitivity(io: Io, argv: SensitivityArgs): Promise<voi
   const metric = findMetric(argv.metric ?? rec.metric ?? 'finalNps', EXPERIMENT_METRICS);
   const dir = argv.out ?? defaultOutDir(argv.scenario, 'sensitivity');
   const settings: SensitivitySettings = { method, metric: metric.key, strategy: strategy.name, parameters: [...ranges.ranges], ...(method === 'morris' ? { trajectories, levels } : { samples }) };
-  const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['sensitivity'], cxsimVersion: VERSION, seed: scenario.seed, days: scenario.days, replications: scenario.replications, strategies: [strategy.name] }), sensitivity: settings };
+  const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['sensitivity'], cxsimVersion: VERSION, modelHash: modelHash(), seed: scenario.seed, days: scenario.days, replications: scenario.replications, strategies: [strategy.name] }), sensitivity: settings };
+  // Resumable like a sweep: finished runs are saved in the output folder until the analysis is written.
+  const stores: RunStore[] = [];
   const evaluation: EvaluationOptions = {
     seed: scenario.seed,
     replications: scenario.replications,
     days: scenario.days,
     strategy: strategy.name,
-    // Resumable like a sweep: finished runs are saved in the output folder until the analysis is written.
-    runner: (jobs) => runStored(io, { jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers: argv.workers, quiet: argv.quiet ?? false, label: 'cxsim sensitivity', keepStore: false }),
+    runner: async (jobs) => {
+      const { results, store } = await runStored(io, { jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers: argv.workers, quiet: argv.quiet ?? false, label: 'cxsim sensitivity' });
+      stores.push(store);
+      return results;
+    },
   };
   const common = { base: strategy.params, ranges, metric: metric.extract, seed: scenario.seed, evaluation };
   const { files, put } = outputWriter(dir);
   const subtitle = [`${strategy.label}, day ${scenario.days}; ${scenario.replications} replication${scenario.replications === 1 ? '' : 's'} per point, the same seeds at every point`];
-  await writeManifest(dir, draft);
-  if (method === 'morris') {
-    const r = await morrisModel({ ...common, r: trajectories, levels });
-    await put('sensitivity.csv', morrisCsv(r));
-    await put('effects.csv', effectsCsv(r, ranges));
-    await chart(put, morrisTornado(scenario, metric, ranges.ranges, r, [`${r.design.trajectories.length} trajectories × ${r.design.levels} levels, ${r.y.length} points`, ...subtitle]));
-    if (!argv.quiet) printTable(io, scenario, strategy, metric, ranges, ['μ*', 'σ', 'μ'], r.indices.map((s) => [s.muStar, s.sigma, s.mu]), r.ranks);
-  } else {
-    let r: SobolResult;
-    try {
-      r = await sobolModel({ ...common, n: samples });
-    } catch (e) {
-      throw e instanceof RangeError ? new UserError(`${metric.key}: ${e.message}`) : e;
+  await inOutputFolder(io, dir, async (writing) => {
+    await writeManifest(dir, draft);
+    if (method === 'morris') {
+      const r = await morrisModel({ ...common, r: trajectories, levels });
+      writing();
+      await put('sensitivity.csv', morrisCsv(r));
+      await put('effects.csv', effectsCsv(r, ranges));
+      await chart(put, morrisTornado(scenario, metric, ranges.ranges, r, [`${r.design.trajectories.length} trajectories × ${r.design.levels} levels, ${r.y.length} points`, ...subtitle]));
+      if (!argv.quiet) printTable(io, scenario, strategy, metric, ranges, ['μ*', 'σ', 'μ'], r.indices.map((s) => [s.muStar, s.sigma, s.mu]), r.ranks);
+    } else {
+      let r: SobolResult;
+      try {
+        r = await sobolModel({ ...common, n: samples });
+      } catch (e) {
+        throw e instanceof RangeError ? new UserError(`${metric.key}: ${e.message}`) : e;
+      }
+      writing();
+      const ranks = rankDescending(r.indices.map((s) => s.total));
+      await put('sensitivity.csv', toCsv(['parameter', 'min', 'max', 'first', 'firstLo95', 'firstHi95', 'total', 'totalLo95', 'totalHi95', 'rank'], r.indices.map((s, i) => [ranges.ranges[i].path, ranges.ranges[i].min, ranges.ranges[i].max, s.first, s.firstLo, s.firstHi, s.total, s.totalLo, s.totalHi, ranks[i]])));
+      await chart(put, sobolTornado(scenario, metric, ranges.ranges, r, [`Sobol, base sample N = ${r.n}: ${r.n * (r.k + 2)} points`, ...subtitle]));
+      if (!argv.quiet) printTable(io, scenario, strategy, metric, ranges, ['ST', 'S'], r.indices.map((s) => [s.total, s.first]), ranks);
     }
-    const ranks = rankDescending(r.indices.map((s) => s.total));
-    await put('sensitivity.csv', toCsv(['parameter', 'min', 'max', 'first', 'firstLo95', 'firstHi95', 'total', 'totalLo95', 'totalHi95', 'rank'], r.indices.map((s, i) => [ranges.ranges[i].path, ranges.ranges[i].min, ranges.ranges[i].max, s.first, s.firstLo, s.firstHi, s.total, s.totalLo, s.totalHi, ranks[i]])));
-    await chart(put, sobolTornado(scenario, metric, ranges.ranges, r, [`Sobol, base sample N = ${r.n}: ${r.n * (r.k + 2)} points`, ...subtitle]));
-    if (!argv.quiet) printTable(io, scenario, strategy, metric, ranges, ['ST', 'S'], r.indices.map((s) => [s.total, s.first]), ranks);
-  }
-  await writeManifest(dir, { ...draft, files: await hashFiles(dir, files) });
+    await writeManifest(dir, { ...draft, files: await hashFiles(dir, files) });
+    for (const store of stores) store.remove();
+  });
   if (!argv.quiet) io.out(`\nWrote ${files.length + 1} files to ${dir}/ (chart in ${join(dir, 'charts')}/).`);
 }
 
