@@ -27,8 +27,16 @@ export const score = (def: number, doc: string) =>
 export const section = <T extends z.ZodRawShape>(shape: T, doc: string) =>
   z.strictObject(shape).prefault({} as z.input<z.ZodObject<T, z.core.$strict>>).describe(doc);
 
-/** Names of segments, touchpoints and channels: a letter, then letters, digits, - and _. */
-export const nameKey = () => z.string().regex(/^[A-Za-z][\w-]*$/, 'a name starts with a letter and uses letters, digits, - and _');
+/**
+ * The rule for names that key a section (strategies, segments, touchpoints, channels): a letter,
+ * then letters, digits, `-` or `_`, at most 64 characters in all. Names become folder names
+ * (`cxsim run --strategy`), CSV cells and chart fields, so they stay plain; names such as
+ * `constructor` or `toString` are fine (every lookup is by own key), `__proto__` is not a name.
+ */
+export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+export const nameRule = (what = 'a name') => `${what} starts with a letter and uses only letters, digits, - and _, at most 64 characters`;
+/** A section key under NAME_PATTERN; `what` names it in the message ("a strategy name starts with…"). */
+export const nameKey = (what = 'a name') => z.string().regex(NAME_PATTERN, nameRule(what)).describe(`Names: ${nameRule()}.`);
 
 /** A number rounded to 6 decimals, for messages. */
 export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

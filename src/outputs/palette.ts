@@ -3,6 +3,7 @@
  * so a strategy looks the same everywhere and money carries the scenario's currency.
  */
 import type { Scenario } from '../scenario/schema.js';
+import { chartText } from '../scenario/text.js';
 
 /** Neutral dark grey for the baseline: it is the reference, not a contender. */
 export const BASELINE_COLOUR = '#4d4d4d';
@@ -51,12 +52,15 @@ export function strategyColours(names: readonly string[]): ColourScale {
 
 /**
  * Chart labels in strategy order (baseline first). Labels double as the colour domain, so a
- * repeated label gets its strategy key appended to keep the domain one-to-one.
+ * repeated label gets its strategy key appended to keep the domain one-to-one. Characters the
+ * schema forbids (a scenario built in code may hold them) become U+FFFD: SVG is XML, which
+ * cannot hold most control characters.
  */
 export function strategyLabels(scenario: Scenario): string[] {
+  const shown = scenario.strategies.map((s) => chartText(s.label));
   const count = new Map<string, number>();
-  for (const s of scenario.strategies) count.set(s.label, (count.get(s.label) ?? 0) + 1);
-  return scenario.strategies.map((s) => ((count.get(s.label) ?? 0) > 1 ? `${s.label} (${s.name})` : s.label));
+  for (const l of shown) count.set(l, (count.get(l) ?? 0) + 1);
+  return scenario.strategies.map((s, i) => ((count.get(shown[i]) ?? 0) > 1 ? `${shown[i]} (${chartText(s.name)})` : shown[i]));
 }
 
 /** Strategy name → chart label. */
@@ -73,7 +77,8 @@ export function colourByName(scenario: Scenario): Map<string, string> {
 
 /** The scenario's currency (economics.currency of the baseline), "€" when absent. */
 export function currencyOf(scenario: Scenario): string {
-  return (scenario.strategies[0]?.params?.economics as { currency?: string } | undefined)?.currency ?? '€';
+  // The currency goes into titles, which Vega-Lite writes into expressions (tooltips, descriptions): made plain like labels.
+  return chartText((scenario.strategies[0]?.params?.economics as { currency?: string } | undefined)?.currency ?? '€');
 }
 
 /** A catalogue unit for people: "money" becomes the currency, "money/customer" "€ per customer". */

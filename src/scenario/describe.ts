@@ -79,7 +79,10 @@ export function describeExpected(s: Schema | undefined): string {
     if (hi !== undefined) return `${kind} ≤ ${fmt(hi)}`;
     return kind;
   }
-  if (inner instanceof z.ZodString) return (inner.minLength ?? 0) > 0 ? 'a non-empty text' : 'a text';
+  if (inner instanceof z.ZodString) {
+    const text = (inner.minLength ?? 0) > 0 ? 'a non-empty text' : 'a text';
+    return inner.maxLength !== null && inner.maxLength !== undefined ? `${text} of at most ${inner.maxLength} characters` : text;
+  }
   const d = def(inner);
   switch (d.type) {
     case 'boolean': return 'true or false';
@@ -99,7 +102,7 @@ const orList = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, 
 export function showValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'an empty value';
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (typeof v === 'string') return v.length > 60 ? `${JSON.stringify(`${v.slice(0, 57)}...`)} (${v.length.toLocaleString('en-US')} characters)` : JSON.stringify(v);
   if (Array.isArray(v)) return `a list (${v.length} item${v.length === 1 ? '' : 's'})`;
   if (typeof v === 'object') return 'a section (`key: value` settings)';
   return String(v);

@@ -1,4 +1,5 @@
 /** Problems found in a scenario, and the error that carries all of them to the user at once. */
+import { terminalSafe } from './text.js';
 
 /** One problem, located in the file. `line`/`column` are 1-based; 0 means "no position" (e.g. a missing file or a command-line option). */
 export interface Problem {
@@ -53,7 +54,8 @@ export function formatProblems(problems: Problem[], file: string): string {
   const width = Math.max(0, ...where.map((w) => w.length));
   const lines = problems.map((p, i) => `  ${where[i].padEnd(width)} ${describeProblem(p)}`);
   const n = problems.length;
-  return [`${file}: ${n} problem${n === 1 ? '' : 's'}`, ...lines].join('\n');
+  // Paths and values come from the file: a key holding escape codes must not drive the terminal.
+  return terminalSafe([`${file}: ${n} problem${n === 1 ? '' : 's'}`, ...lines].join('\n'));
 }
 
 /** `path: message; did you mean `x`?` without the location. */

@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import { allowedKeys, allowedValues, describeExpected, numberFromText, schemaAt, showValue, suggest, unwrap } from './describe.js';
 import type { PathIssue } from './errors.js';
+import { NAME_PATTERN, nameRule } from '../model/fields.js';
+import { forbiddenCharIn, LINE_TEXT_PATTERN, PARAGRAPH_TEXT_PATTERN } from './text.js';
 
 type Schema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;
@@ -15,6 +17,7 @@ export interface IssueOptions {
 
 // Name patterns used by the schema, described for people; anything else falls back to the regex.
 const PATTERNS: Record<string, string> = {
+  [NAME_PATTERN.source]: nameRule(),
   '^[A-Za-z][\\w-]*$': 'a name starts with a letter and uses only letters, digits, - and _',
   '^[A-Za-z0-9][\\w-]*$': 'a name starts with a letter or digit and uses only letters, digits, - and _',
 };
@@ -59,6 +62,16 @@ function translate(issue: Issue, root: Schema, input: unknown, opts: IssueOption
         const message = special ?? (suggestion || keys.length === 0 ? 'unknown key' : `unknown key; expected one of ${keys.join(', ')}`);
         return { ...base, path: [...path, key], atKey: true, message, suggestion };
       });
+    }
+    case 'invalid_format': {
+      // Text that breaks the rules of labels and descriptions: say which character and where.
+      const pattern = String((issue as { pattern?: unknown }).pattern ?? '');
+      const oneLine = pattern === String(LINE_TEXT_PATTERN);
+      if (typeof found === 'string' && (oneLine || pattern === String(PARAGRAPH_TEXT_PATTERN))) {
+        const what = oneLine ? 'names and labels are one line of plain text' : 'descriptions are plain text (line breaks and tabs are fine)';
+        return [{ ...base, message: `contains ${forbiddenCharIn(found, oneLine)}: ${what}` }];
+      }
+      return [{ ...base, message: issue.message }];
     }
     case 'invalid_key': {
       const key = String(path[path.length - 1]);

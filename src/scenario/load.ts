@@ -5,7 +5,7 @@ import type { Scenario } from './schema.js';
 import { ScenarioError, pathToString, type PathIssue, type Problem } from './errors.js';
 import { checkScenario } from './check.js';
 import { isPlainObject } from './merge.js';
-import { keysAt, offsetOf, position, unresolvedAlias, yamlProblems } from './positions.js';
+import { keysAt, offsetOf, position, reservedKeys, unresolvedAlias, yamlProblems } from './positions.js';
 import { showValue } from './describe.js';
 
 /** Command-line overrides applied after validation. */
@@ -37,6 +37,8 @@ export function parseScenarioText(text: string, file: string, opts: RunOptions =
   const at = (offset: number | undefined, path: string, message: string): Problem => ({ file, ...position(lineCounter, offset), path, message });
   // A broken document would only add noise to the schema problems; duplicate keys still parse.
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) throw new ScenarioError(problems, file);
+  const reserved = reservedKeys(doc).map((r) => at(r.offset, pathToString(r.path), '`__proto__` cannot be a key: JavaScript reserves it, so the entry would be dropped without a word; choose another name'));
+  problems.push(...reserved);
 
   let data: unknown;
   try {
@@ -53,7 +55,8 @@ export function parseScenarioText(text: string, file: string, opts: RunOptions =
   if (data === null || data === undefined) throw new ScenarioError([...problems, at(offsetOf(doc, prefix), pathToString(prefix), 'the scenario is empty; it needs at least a `name`')], file);
 
   const { scenario, issues } = checkScenario(data, keysAt(doc, [...prefix, 'strategies']));
-  const located = issues.map((i) => locate(i, doc, lineCounter, file, prefix));
+  // A reserved key is reported once, as such (not again as an unknown key).
+  const located = issues.map((i) => locate(i, doc, lineCounter, file, prefix)).filter((p) => !reserved.some((r) => r.path === p.path));
   located.sort((a, b) => a.line - b.line || a.column - b.column);
   problems.push(...located, ...checkRunOptions(opts, file));
   if (problems.length > 0 || !scenario) throw new ScenarioError(problems, file);

@@ -1,5 +1,5 @@
 /** Maps paths in a scenario to line:column in its YAML document, and YAML syntax errors to problems. */
-import { isAlias, isMap, isScalar, isSeq, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
 import { pathToString, type Problem } from './errors.js';
 
 type Path = readonly (string | number)[];
@@ -106,6 +106,23 @@ export function unresolvedAlias(doc: Document): number | undefined {
         found = start(node);
         return visit.BREAK;
       }
+    },
+  });
+  return found;
+}
+
+/**
+ * Keys JavaScript objects cannot hold as data (`__proto__`): parsers and zod drop such an entry
+ * without a word, so a channel or strategy of that name would vanish. Returns each one's path and offset.
+ */
+export function reservedKeys(doc: Document): { path: (string | number)[]; offset: number }[] {
+  const found: { path: (string | number)[]; offset: number }[] = [];
+  visit(doc, {
+    Pair(_, pair, path) {
+      if (keyText(pair.key) !== '__proto__') return;
+      const keys: (string | number)[] = [];
+      for (const node of path) if (isPair(node)) keys.push(keyText(node.key));
+      found.push({ path: [...keys, '__proto__'], offset: start(pair.key) ?? 0 });
     },
   });
   return found;

@@ -6,31 +6,32 @@
  * resolved types, the defaults, and the JSON Schema editors use.
  */
 import { z } from 'zod';
-import { posint } from '../model/fields.js';
+import { nameKey, posint } from '../model/fields.js';
 import { paramsSchema, paramsShape, SECTION_KEYS, type Params } from '../model/params.js';
 import { calibrationSpecSchema } from './calibrationSchema.js';
 import { sweepSpecSchema } from './sweepSchema.js';
+import { lineText, paragraphText } from './text.js';
 
 export { paramsSchema, paramsShape, SECTION_KEYS, type Params };
 
-const strategyName = z.string().regex(/^[A-Za-z][\w-]*$/, 'a strategy name starts with a letter and uses letters, digits, - and _');
+const strategyName = nameKey('a strategy name');
 
 /** A strategy as written: label/description plus any parameter overrides (validated after merging). */
 export const strategyInputSchema = z.looseObject({
-  label: z.string().optional().describe('Short name for charts; defaults to the strategy key.'),
-  description: z.string().optional().describe('What the strategy changes and why.'),
+  label: lineText().optional().describe('Short name for charts; defaults to the strategy key. One line of plain text, at most 200 characters.'),
+  description: paragraphText().optional().describe('What the strategy changes and why.'),
 });
 
 /** The scenario file as written. Strategy overrides are checked after being merged over the baseline. */
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('JSON Schema reference for editors; ignored by cxsim.'),
-  name: z.string().min(1).describe('Human-readable scenario name, used in chart titles.'),
-  description: z.string().default('').describe('What the scenario is about.'),
+  name: lineText().min(1).describe('Human-readable scenario name, used in chart titles. One line of plain text, at most 200 characters.'),
+  description: paragraphText().default('').describe('What the scenario is about.'),
   seed: z.number().int().min(0).max(2 ** 53 - 1).default(1).describe('Master seed; every random stream derives from it. Default 1.'),
   days: posint(365, 'Horizon in days.'),
   replications: posint(5, 'Independent replications per strategy (different seeds, same across strategies).'),
   ...paramsShape,
-  baselineLabel: z.string().default('Baseline').describe('Chart label of the baseline (the top-level parameters). Default "Baseline".'),
+  baselineLabel: lineText().default('Baseline').describe('Chart label of the baseline (the top-level parameters). Default "Baseline".'),
   strategies: z
     .record(strategyName, strategyInputSchema)
     .default({})

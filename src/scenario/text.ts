@@ -5,6 +5,7 @@
  * key echoed in an error, a scenario built in code), so no input can drive a terminal or break
  * an SVG.
  */
+import { z } from 'zod';
 
 /**
  * Characters no scenario text may contain: C0 controls (tab and line feed aside), DEL, C1 controls
@@ -43,3 +44,16 @@ export function terminalSafe(text: string): string {
 export function chartText(text: string): string {
   return text.replace(new RegExp(FORBIDDEN_IN_LINE.source, 'g'), '\uFFFD');
 }
+
+/** One-line text shown in charts and tables (scenario name, labels): none of the characters above, no tab or line break. */
+export const LINE_TEXT_PATTERN = new RegExp(`^[^${FORBIDDEN_IN_LINE.source.slice(1, -1)}]*$`);
+/** Free text (descriptions): line breaks and tabs allowed, the other characters above not. */
+export const PARAGRAPH_TEXT_PATTERN = new RegExp(`^[^${FORBIDDEN_CHARS.source.slice(1, -1)}]*$`);
+export const LINE_TEXT_MAX = 200;
+export const PARAGRAPH_TEXT_MAX = 10_000;
+
+/** A one-line text such as a label (see LINE_TEXT_PATTERN). */
+export const lineText = () => z.string().max(LINE_TEXT_MAX).regex(LINE_TEXT_PATTERN, 'plain one-line text');
+
+/** A paragraph such as a description (see PARAGRAPH_TEXT_PATTERN). */
+export const paragraphText = () => z.string().max(PARAGRAPH_TEXT_MAX).regex(PARAGRAPH_TEXT_PATTERN, 'plain text');

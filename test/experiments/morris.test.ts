@@ -148,10 +148,14 @@ describe('tornado chart and `cxsim sensitivity`', () => {
   it('ranks bars by μ*, compiles and renders without warnings', async () => {
     const r = await morris((x) => 3 * x[1] + x[0] * x[2], 3, { r: 6, levels: 4, seed: 1 });
     const spec = morrisTornado(scenario, metric, ranges, r, ['test']);
-    expect((spec as { layer: { encoding: { y: { sort: string[] } } }[] }).layer[0].encoding.y.sort[0]).toBe('a.y (0–1)');
+    // Ranked by a numeric field (labels never go into an expression): a.y has rank 1, and is drawn first.
+    expect((spec as { layer: { encoding: { y: { sort: unknown } } }[] }).layer[0].encoding.y.sort).toEqual({ field: 'rank', op: 'min' });
+    expect((spec as { data: { values: { parameter: string; rank: number }[] } }).data.values.find((v) => v.rank === 1)?.parameter).toBe('a.y (0–1)');
     const logger = new CollectingLogger();
     compile(spec, { logger });
     const svg = await renderSvg(spec, logger);
+    expect(svg.indexOf('>a.y (0–1)<')).toBeGreaterThan(0);
+    expect(svg.indexOf('>a.y (0–1)<')).toBeLessThan(Math.min(svg.indexOf('>a.x (0–1)<'), svg.indexOf('>a.z (0–1)<')));
     expect(logger.messages).toEqual([]);
     expect(svg).toContain('Sensitivity: Final Net Promoter Score — Chart test');
   });

@@ -98,7 +98,7 @@ describe.each(FILES)('scenarios/%s', (file) => {
 
 type Schema = { [k: string]: unknown };
 const ANNOTATIONS = new Set(['$schema', 'title', 'description', 'default']);
-const KEYWORDS = new Set(['type', 'properties', 'additionalProperties', 'required', 'minLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'enum', 'const', 'anyOf', 'propertyNames']);
+const KEYWORDS = new Set(['type', 'properties', 'additionalProperties', 'required', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'enum', 'const', 'anyOf', 'propertyNames']);
 
 function typeOk(type: string, v: unknown): boolean {
   switch (type) {
@@ -140,6 +140,7 @@ function validate(schema: Schema, v: unknown, path = '$'): string[] {
   }
   if (typeof v === 'string') {
     if (typeof schema.minLength === 'number' && v.length < schema.minLength) fail(`shorter than ${schema.minLength}`);
+    if (typeof schema.maxLength === 'number' && v.length > schema.maxLength) fail(`longer than ${schema.maxLength}`);
     if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(v)) fail(`does not match ${schema.pattern}`);
   }
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
@@ -170,6 +171,9 @@ describe('the test JSON Schema validator', () => {
       ['bad enum', (s) => (s.wom = { network: { type: 'ring' } }), '$.wom.network.type: expected one of'],
       ['anyOf', (s) => (s.wom = { fanoutPositive: 'some' }), '$.wom.fanoutPositive: matches none of anyOf'],
       ['bad strategy name', (s) => (s.strategies['9lives'] = {}), '$.strategies[key "9lives"]: does not match'],
+      ['long strategy name', (s) => (s.strategies['s'.repeat(65)] = {}), `$.strategies[key "${'s'.repeat(65)}"]: does not match`],
+      ['control character in a label', (s) => (s.strategies.basics.label = 'a\u001bb'), '$.strategies.basics.label: does not match'],
+      ['long label', (s) => (s.strategies.basics.label = 'L'.repeat(201)), '$.strategies.basics.label: longer than 200'],
       ['missing name', (s) => delete s.name, '$: missing required name'],
       ['exclusive minimum', (s) => (s.acquisition.costPerCustomer = 0), '$.acquisition.costPerCustomer: not above 0'],
     ];

@@ -9,6 +9,7 @@ import type { Field } from 'vega-lite/types_unstable/channeldef.js';
 import { METRIC_BY_KEY, type MetricKey, type RunResult } from '../../model/metrics.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { roundForChart } from '../format.js';
+import { chartText } from '../../scenario/text.js';
 import { BASELINE_COLOUR, CONTEXT_COLOUR, currencyOf, displayUnit, strategyColours, strategyLabels } from '../palette.js';
 import { horizon, replicationCount } from '../runs.js';
 import { dailyBandsRows } from '../tables.js';
@@ -54,13 +55,28 @@ export function colourEncoding(scenario: Scenario, legend: 'line' | 'none' = 'li
 }
 
 /**
+ * A strategy axis in scenario order. The order comes from a numeric `order` field of the rows, never
+ * from a list of labels: Vega-Lite turns a list into an expression with each label inside it as
+ * code (labels such as `constructor` or one holding U+2028 then break rendering, and a thousand
+ * strategies overflow the parser's stack). Chart data stays data.
+ */
+export function strategyAxis(title: string | null = null) {
+  return { field: 'strategy', type: 'nominal' as const, title, sort: { field: 'order', op: 'min' as const } };
+}
+
+/** Each chart label's position in the scenario (the `order` field strategyAxis sorts by). */
+export function labelOrder(scenario: Scenario): Map<string, number> {
+  return new Map(strategyLabels(scenario).map((l, i) => [l, i]));
+}
+
+/**
  * Title block and look shared by every chart: sized to be read when projected, strategy names
  * never cut (labelLimit 0 = no limit).
  */
 export function header(scenario: Scenario, title: string, subtitle: string[]) {
   return {
     $schema: VL_SCHEMA,
-    title: { text: `${title} — ${scenario.name}`, subtitle, anchor: 'start' as const, fontSize: 20, subtitleFontSize: 14, subtitleColor: '#444', subtitlePadding: 6, offset: 14 },
+    title: { text: chartText(`${title} — ${scenario.name}`), subtitle, anchor: 'start' as const, fontSize: 20, subtitleFontSize: 14, subtitleColor: '#444', subtitlePadding: 6, offset: 14 },
     background: 'white',
     padding: 12,
     config: {
@@ -80,7 +96,7 @@ export function replicationNote(replications: number, what = 'band'): string {
 
 export interface TimeData {
   /** Rows ready for Vega-Lite: strategy is the chart label; `metric` tells series apart when a chart has several. */
-  rows: { strategy: string; metric: MetricKey; day: number; mean: number | null; lo: number | null; hi: number | null }[];
+  rows: { strategy: string; order: number; metric: MetricKey; day: number; mean: number | null; lo: number | null; hi: number | null }[];
   replications: number;
   days: number;
   period: 1 | 7;
@@ -94,8 +110,10 @@ export interface TimeData {
 export function timeData(scenario: Scenario, results: readonly RunResult[], metrics: readonly MetricKey[], weeklyAbove = WEEKLY_ABOVE_DAYS): TimeData {
   const days = horizon(results, scenario);
   const period = days > weeklyAbove ? 7 : 1;
+  const order = labelOrder(scenario);
   const rows = dailyBandsRows(scenario, results, metrics, period).map((r) => ({
     strategy: r.label,
+    order: order.get(r.label) ?? order.size,
     metric: r.metric,
     day: r.day,
     mean: roundForChart(r.mean),
@@ -164,11 +182,14 @@ export function multiplesNote(scenario: Scenario, data: TimeData): string {
  * Small multiples of one metric: a panel per non-baseline strategy with its band in its colour,
  * against the baseline (dark grey) and the other strategies (light grey), so each line can be
  * followed. Each row is copied into every panel by a flatten transform and tagged with its role
- * there, so the spec carries the data once.
+ * there, so the spec carries the data once. Panels and roles go by the strategies' positions
+ * (numbers); the panel titles come from a lookup table, as data: no label is ever part of an
+ * expression.
  */
 export function multiples(scenario: Scenario, data: TimeData, metric: MetricKey, yTitle: string | null, extraLayers: Layer[] = []) {
   const values = data.rows.filter((r) => r.metric === metric).map(({ metric: _, ...rest }) => rest);
-  const [baseline, ...panels] = presentLabels(scenario, data);
+  const order = labelOrder(scenario);
+  const [baseline, ...panels] = presentLabels(scenario, data).map((l) => ({ panel: order.get(l)!, panelLabel: l }));
   const x = { field: 'day', type: 'quantitative' as const, title: 'Day', scale: { domain: [0, data.days], nice: false }, axis: { tickMinStep: 1, tickCount: 4 } };
   const y = (field: string) => ({ field, type: 'quantitative' as const, title: yTitle, scale: { zero: false }, axis: { tickCount: 4, labelExpr: SI_LABELS } });
   const role = (r: string) => ({ filter: `datum.role === '${r}'` });
@@ -183,12 +204,13 @@ export function multiples(scenario: Scenario, data: TimeData, metric: MetricKey,
   return {
     data: { values },
     transform: [
-      { calculate: JSON.stringify(panels), as: 'panel' },
+      { calculate: JSON.stringify(panels.map((p) => p.panel)), as: 'panel' },
       { flatten: ['panel'] },
-      { calculate: `datum.strategy === datum.panel ? 'focus' : datum.strategy === ${JSON.stringify(baseline)} ? 'baseline' : 'other'`, as: 'role' },
+      { calculate: `datum.order === datum.panel ? 'focus' : datum.order === ${baseline.panel} ? 'baseline' : 'other'`, as: 'role' },
+      { lookup: 'panel', from: { data: { values: panels }, key: 'panel', fields: ['panelLabel'] } },
     ],
     columns: panels.length <= 4 ? 2 : panels.length <= 6 ? 3 : 4,
-    facet: { field: 'panel', type: 'nominal' as const, title: null, sort: panels, header: { labelAnchor: 'start' as const, labelOrient: 'top' as const } },
+    facet: { field: 'panelLabel', type: 'nominal' as const, title: null, sort: { field: 'panel', op: 'min' as const }, header: { labelAnchor: 'start' as const, labelOrient: 'top' as const } },
     spec: { width: PANEL_WIDTH, height: 150, layer: layers },
     spacing: { row: 46, column: 26 },
     bounds: 'flush' as const,

@@ -2,11 +2,11 @@
 import type { RunResult } from '../../model/metrics.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { roundForChart } from '../format.js';
-import { currencyOf, strategyLabels } from '../palette.js';
+import { currencyOf } from '../palette.js';
 import { SUMMARY_METRIC_BY_KEY, type SummaryMetricKey } from '../summaryMetrics.js';
 import { summaryRows, type SummaryRow } from '../tables.js';
 import { replicationCount } from '../runs.js';
-import { colourEncoding, header, SI_LABELS, replicationNote, withUnit, type Layer, type VlSpec } from './common.js';
+import { colourEncoding, header, labelOrder, SI_LABELS, replicationNote, strategyAxis, withUnit, type Layer, type VlSpec } from './common.js';
 
 export const title = 'Strategies compared at the end of the horizon';
 
@@ -16,10 +16,11 @@ export const COMPARED: readonly SummaryMetricKey[] = ['finalNps', 'finalCustomer
 export function comparisonChart(rows: readonly SummaryRow[], scenario: Scenario, replications: number): VlSpec {
   const currency = currencyOf(scenario);
   const panelTitle = (key: SummaryMetricKey) => withUnit(SUMMARY_METRIC_BY_KEY[key].label, SUMMARY_METRIC_BY_KEY[key].unit, currency);
+  const order = labelOrder(scenario);
   const values = rows
     .filter((r) => COMPARED.includes(r.metric))
-    .map((r) => ({ strategy: r.label, metric: panelTitle(r.metric), mean: roundForChart(r.mean), lo: roundForChart(r.lo), hi: roundForChart(r.hi) }));
-  const y = { field: 'strategy', type: 'nominal' as const, title: null, sort: strategyLabels(scenario) };
+    .map((r) => ({ strategy: r.label, order: order.get(r.label) ?? order.size, metric: panelTitle(r.metric), mean: roundForChart(r.mean), lo: roundForChart(r.lo), hi: roundForChart(r.hi) }));
+  const y = strategyAxis();
   const colour = colourEncoding(scenario, 'none');
   const interval: Layer = {
     mark: { type: 'rule', strokeWidth: 3 },

@@ -3,10 +3,9 @@ import type { RunResult } from '../../model/metrics.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { finite, tInterval } from '../../stats/summary.js';
 import { roundForChart } from '../format.js';
-import { strategyLabels } from '../palette.js';
 import { groupRuns, horizon, replicationCount, total } from '../runs.js';
 import { SUMMARY_METRIC_BY_KEY } from '../summaryMetrics.js';
-import { colourEncoding, header, replicationNote, WIDTH, type Layer, type VlSpec } from './common.js';
+import { colourEncoding, header, replicationNote, strategyAxis, WIDTH, type Layer, type VlSpec } from './common.js';
 
 export const title = 'Complaints heard vs dissatisfied in reality';
 
@@ -15,6 +14,7 @@ const HEARD = 'Complaints heard';
 
 export interface ComplaintsRow {
   strategy: string; // chart label
+  order: number; // position in the scenario (the axis sorts by it)
   problems: number | null;
   problemsLo: number | null;
   problemsHi: number | null;
@@ -37,6 +37,7 @@ export function complaintsRows(scenario: Scenario, results: readonly RunResult[]
     const s = shares[i];
     return {
       strategy: g.label,
+      order: i,
       problems: roundForChart(p.mean),
       problemsLo: roundForChart(p.lo),
       problemsHi: roundForChart(p.hi),
@@ -49,13 +50,14 @@ export function complaintsRows(scenario: Scenario, results: readonly RunResult[]
 }
 
 export function complaintsChart(rows: readonly ComplaintsRow[], scenario: Scenario, replications: number, days: number): VlSpec {
-  const y = { field: 'strategy', type: 'nominal' as const, title: null, sort: strategyLabels(scenario) };
+  const y = strategyAxis();
   const xTitle = `Total over ${days} days (customers, complaints)`;
   const opacityScale = { domain: [DISSATISFIED, HEARD], range: [0.3, 1] };
   const colour = colourEncoding(scenario, 'none');
   const bar = (field: string, label: string): Layer => ({
     mark: { type: 'bar', height: { band: 0.7 } },
-    encoding: { y, x: { field, type: 'quantitative', title: xTitle }, color: colour, opacity: { datum: label, scale: opacityScale, title: null, legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'square', symbolFillColor: '#0072b2', symbolStrokeWidth: 0 } } },
+    // No stacking: one bar per strategy and layer anyway, and a stack orders by the colour domain inside an expression (labels as code).
+    encoding: { y, x: { field, type: 'quantitative', title: xTitle, stack: null }, color: colour, opacity: { datum: label, scale: opacityScale, title: null, legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'square', symbolFillColor: '#0072b2', symbolStrokeWidth: 0 } } },
   });
   const rule = (lo: string, hi: string): Layer => ({
     mark: { type: 'rule', color: '#222', strokeWidth: 1.5 },

@@ -10,7 +10,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { finite, tInterval } from '../../stats/summary.js';
 import { roundForChart } from '../format.js';
 import { groupRuns, replicationCount } from '../runs.js';
-import { colourEncoding, header, replicationNote, WIDTH, type VlSpec } from './common.js';
+import { colourEncoding, header, replicationNote, strategyAxis, WIDTH, type VlSpec } from './common.js';
 
 export const title = 'First-contact resolution: the firm\'s KPI vs the customer\'s view';
 
@@ -23,18 +23,18 @@ const clampPct = (x: number) => roundForChart(Math.min(100, Math.max(0, x)));
 
 export function kpiGapChart(scenario: Scenario, results: readonly RunResult[]): VlSpec {
   const groups = groupRuns(results, scenario);
-  const rows = groups.flatMap((g) =>
+  const rows = groups.flatMap((g, order) =>
     VIEWS.map(({ key, view }) => {
       const ci = tInterval(finite(g.runs.map((r) => periodValue(r.series, key, 1, r.days))));
       // Shares are bounded: an interval past 0 or 100% says nothing more than the bound.
-      return { strategy: g.label, view, mean: roundForChart(ci.mean), lo: clampPct(ci.lo), hi: clampPct(ci.hi) };
+      return { strategy: g.label, order, view, mean: roundForChart(ci.mean), lo: clampPct(ci.lo), hi: clampPct(ci.hi) };
     }),
   );
-  const gaps = groups.map((g) => {
-    const [firm, customer] = VIEWS.map(({ view }) => rows.find((r) => r.strategy === g.label && r.view === view)!.mean);
-    return { strategy: g.label, firm, customer };
+  const gaps = groups.map((g, order) => {
+    const [firm, customer] = VIEWS.map(({ view }) => rows.find((r) => r.order === order && r.view === view)!.mean);
+    return { strategy: g.label, order, firm, customer };
   });
-  const y = { field: 'strategy', type: 'nominal' as const, title: null, sort: groups.map((g) => g.label) };
+  const y = strategyAxis();
   const xTitle = 'First-contact resolution (%)';
   const x = { field: 'mean', type: 'quantitative' as const, title: xTitle, scale: { domain: [0, 100] } };
   const colour = colourEncoding(scenario, 'none');

@@ -10,7 +10,7 @@ import { currencyOf, strategyLabels } from '../palette.js';
 import { replicationCount } from '../runs.js';
 import { SUMMARY_METRIC_BY_KEY, type SummaryMetricKey } from '../summaryMetrics.js';
 import { pairedRows, type PairedRow } from '../tables.js';
-import { colourEncoding, header, SI_LABELS, withUnit, type Layer, type VlSpec } from './common.js';
+import { colourEncoding, header, labelOrder, SI_LABELS, strategyAxis, withUnit, type Layer, type VlSpec } from './common.js';
 
 export const title = 'Difference to the baseline';
 
@@ -20,11 +20,12 @@ export const HEADLINE: readonly SummaryMetricKey[] = ['finalNps', 'finalCustomer
 export function pairedChart(rows: readonly PairedRow[], scenario: Scenario, replications: number): VlSpec {
   const currency = currencyOf(scenario);
   const panel = (key: SummaryMetricKey) => `Δ ${withUnit(SUMMARY_METRIC_BY_KEY[key].label, SUMMARY_METRIC_BY_KEY[key].unit, currency)}`;
+  const order = labelOrder(scenario);
   const values = rows
     .filter((r) => HEADLINE.includes(r.metric))
-    .map((r) => ({ strategy: r.label, metric: panel(r.metric), diff: roundForChart(r.meanDiff), lo: roundForChart(r.lo), hi: roundForChart(r.hi), verdict: r.distinguishable ? 'distinguishable' : 'within noise' }));
-  const [baseline, ...others] = strategyLabels(scenario);
-  const y = { field: 'strategy', type: 'nominal' as const, title: null, sort: others };
+    .map((r) => ({ strategy: r.label, order: order.get(r.label) ?? order.size, metric: panel(r.metric), diff: roundForChart(r.meanDiff), lo: roundForChart(r.lo), hi: roundForChart(r.hi), verdict: r.distinguishable ? 'distinguishable' : 'within noise' }));
+  const [baseline] = strategyLabels(scenario);
+  const y = strategyAxis();
   const x = (field: string) => ({ field, type: 'quantitative' as const, title: null, scale: { zero: true, padding: 16 }, axis: { tickCount: 5, labelExpr: SI_LABELS } });
   const colour = colourEncoding(scenario, 'none');
   const tooltip = [{ field: 'strategy' }, { field: 'metric' }, { field: 'diff', type: 'quantitative' as const, format: ',.4~r' }, { field: 'lo', type: 'quantitative' as const, title: 'lo95', format: ',.4~r' }, { field: 'hi', type: 'quantitative' as const, title: 'hi95', format: ',.4~r' }, { field: 'verdict' }];
