@@ -4,6 +4,7 @@
  * got (`--workers: expected a whole number ≥ 1, got 0`), before any command runs.
  */
 import { UserError } from '../scenario/errors.js';
+import { numberTextProblem } from '../scenario/literals.js';
 
 export interface NumberRule {
   integer?: boolean;
@@ -26,7 +27,10 @@ export function checkNumber(name: string, raw: unknown, rule: NumberRule): numbe
   const flag = name.length === 1 ? `-${name}` : `--${name}`;
   if (Array.isArray(raw)) throw new UserError(`${flag} is given ${raw.length} times (${raw.join(', ')}); give it once`);
   const text = String(raw).trim();
-  const n = typeof raw === 'number' ? raw : text === '' ? NaN : Number(text);
+  // Decimal notation only: Number() would also take 0x10, 0b11 or Infinity.
+  const n = typeof raw === 'number' ? raw : /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
+  const literal = Number.isNaN(n) ? undefined : numberTextProblem(text, n);
+  if (literal) throw new UserError(`${flag}: ${literal}`);
   const ok = Number.isFinite(n) && (!rule.integer || Number.isSafeInteger(n)) && (rule.min === undefined || n >= rule.min) && (rule.max === undefined || n <= rule.max) && (!rule.even || n % 2 === 0);
   if (!ok) throw new UserError(`${flag}: expected ${describeRule(rule)}, got ${text === '' ? 'nothing' : text}`);
   return n;

@@ -41,6 +41,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .help()
     .wrap(Math.min(110, io.stdout.columns ?? 80))
     .exitProcess(false)
+    // Flag values reach their checks as typed (flags.ts): `--seed 1e-400` must not arrive as 0.
+    .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false })
     // Throwing stops yargs at the first problem, before any handler runs; main reports it.
     .fail((message, error, y) => {
       throw usageError(message, error, y, { argv, commands: names });

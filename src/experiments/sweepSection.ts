@@ -2,9 +2,10 @@
  * Reads the `sweep:` section of a scenario file (or the `sweep` a sweep's manifest recorded),
  * checked against sweepSpecSchema, with every problem located by line and column.
  */
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { ScenarioError, pathToString } from '../scenario/errors.js';
+import { yamlLiteralProblems } from '../scenario/literals.js';
+import { readScenarioFile } from '../scenario/load.js';
 import { toPathIssues } from '../scenario/issues.js';
 import { isPlainObject } from '../scenario/merge.js';
 import { offsetOf, position } from '../scenario/positions.js';
@@ -18,9 +19,9 @@ import { sweepSpecSchema, type SweepSection } from './sweepSpec.js';
 export function loadSweepSection(file: string): SweepSection | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readScenarioFile(file);
   } catch {
-    return undefined;
+    return undefined; // loadScenario, which reads the same file, reports why
   }
   return parseSweepSection(text, file);
 }
@@ -28,7 +29,7 @@ export function loadSweepSection(file: string): SweepSection | undefined {
 export function parseSweepSection(text: string, file: string): SweepSection | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length > 0) return undefined;
+  if (doc.errors.length > 0 || yamlLiteralProblems(doc).length > 0) return undefined;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });

@@ -4,6 +4,7 @@
  * scenario files can hold it), the parser of `path=values` flags and how flags meet the section.
  */
 import { UserError } from '../scenario/errors.js';
+import { numberTextProblem } from '../scenario/literals.js';
 import { sweepSpecSchema, type SweepSection } from '../scenario/sweepSchema.js';
 import type { Level, Values } from './design.js';
 
@@ -27,7 +28,12 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 /** A level as written on the command line: a number when it reads as one, true/false, else text. */
 export function parseLevel(text: string): Level {
   const t = text.trim();
-  if (NUMBER.test(t.replace(/_/g, ''))) return Number(t.replace(/_/g, ''));
+  if (NUMBER.test(t.replace(/_/g, ''))) {
+    const n = Number(t.replace(/_/g, ''));
+    const problem = numberTextProblem(t, n);
+    if (problem) throw new UserError(`--param: ${problem}`);
+    return n;
+  }
   if (t === 'true' || t === 'false') return t === 'true';
   return t;
 }

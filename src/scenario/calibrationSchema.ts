@@ -4,6 +4,7 @@
  * schema can include it without pulling in the experiments.
  */
 import { z } from 'zod';
+import { numberTextProblem } from './literals.js';
 
 const parameter = z
   .strictObject({
@@ -56,6 +57,8 @@ export function parseTargetFlag(text: string): TargetFlag | null {
   if (!m) return null;
   const [value, scale, weight] = [m[2], m[3], m[4]].map((v) => (v === undefined ? undefined : Number(v)));
   if (!Number.isFinite(value)) return null;
+  // 1e-400 would be read as 0, 1e308 overflows the objective: not numbers to fit to.
+  if ([m[2], m[3], m[4]].some((t, k) => t !== undefined && numberTextProblem(t.trim(), [value, scale, weight][k]!) !== undefined)) return null;
   if (scale !== undefined && !(scale > 0)) return null;
   if (weight !== undefined && !(weight >= 0)) return null;
   return { metric: m[1], value: value!, ...(scale !== undefined && { scale }), ...(weight !== undefined && { weight }) };

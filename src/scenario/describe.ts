@@ -35,15 +35,27 @@ export function schemaAt(root: Schema, path: readonly PropertyKey[]): Schema | u
   let s: Schema | undefined = root;
   for (const seg of path) {
     if (!s) return undefined;
-    const d = def(unwrap(s));
-    if (d.type === 'object') {
-      const own = d.shape && Object.hasOwn(d.shape, String(seg)) ? d.shape[String(seg)] : undefined;
-      s = own ?? (d.catchall && def(d.catchall).type !== 'never' ? d.catchall : undefined);
-    } else if (d.type === 'record') s = d.valueType;
-    else if (d.type === 'array') s = d.element;
-    else return undefined;
+    s = step(s, seg);
   }
   return s;
+}
+
+/** The schema one path segment below `s`; a union steps into the first alternative that has the segment. */
+function step(s: Schema, seg: PropertyKey): Schema | undefined {
+  const d = def(unwrap(s));
+  if (d.type === 'object') {
+    const own = d.shape && Object.hasOwn(d.shape, String(seg)) ? d.shape[String(seg)] : undefined;
+    return own ?? (d.catchall && def(d.catchall).type !== 'never' ? d.catchall : undefined);
+  }
+  if (d.type === 'record') return d.valueType;
+  if (d.type === 'array') return typeof seg === 'number' || /^\d+$/.test(String(seg)) ? d.element : undefined;
+  if (d.type === 'union') {
+    for (const o of d.options ?? []) {
+      const next = step(o, seg);
+      if (next) return next;
+    }
+  }
+  return undefined;
 }
 
 /** The keys an object schema at `path` accepts (empty when it is not an object). */
@@ -81,7 +93,7 @@ export function describeExpected(s: Schema | undefined): string {
   }
   if (inner instanceof z.ZodString) {
     const text = (inner.minLength ?? 0) > 0 ? 'a non-empty text' : 'a text';
-    return inner.maxLength !== null && inner.maxLength !== undefined ? `${text} of at most ${inner.maxLength} characters` : text;
+    return inner.maxLength !== null && inner.maxLength !== undefined ? `${text} of at most ${inner.maxLength.toLocaleString('en-US')} characters` : text;
   }
   const d = def(inner);
   switch (d.type) {
@@ -104,6 +116,11 @@ export function showValue(v: unknown): string {
   if (v === null) return 'an empty value';
   if (typeof v === 'string') return v.length > 60 ? `${JSON.stringify(`${v.slice(0, 57)}...`)} (${v.length.toLocaleString('en-US')} characters)` : JSON.stringify(v);
   if (Array.isArray(v)) return `a list (${v.length} item${v.length === 1 ? '' : 's'})`;
+  // What YAML tags and code can put in the data (the loader refuses such tags; a library caller may not).
+  if (v instanceof Date) return `a date (${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString().slice(0, 10)})`;
+  if (v instanceof Uint8Array) return `binary data (${v.length} bytes)`;
+  if (v instanceof Map) return `an ordered map (${v.size} entr${v.size === 1 ? 'y' : 'ies'})`;
+  if (v instanceof Set) return `a set (${v.size} item${v.size === 1 ? '' : 's'})`;
   if (typeof v === 'object') return 'a section (`key: value` settings)';
   return String(v);
 }

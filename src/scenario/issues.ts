@@ -45,11 +45,29 @@ function translate(issue: Issue, root: Schema, input: unknown, opts: IssueOption
       if (found === undefined) return [{ ...base, message: `is required but missing; expected ${describeExpected(schema)}` }];
       return [{ ...base, message: `expected ${describeExpected(schema)}, got ${showValue(found)}`, suggestion: numericHint(schema, found) }];
     case 'too_big':
-    case 'too_small':
+    case 'too_small': {
+      // A list of the wrong length: say how many values it needs and how many it has.
+      const bound = issue as { origin?: string; minimum?: number | bigint; maximum?: number | bigint; exact?: boolean };
+      if (bound.origin === 'array' && Array.isArray(found)) {
+        const n = Number(issue.code === 'too_small' ? bound.minimum : bound.maximum);
+        const how = bound.exact ? 'exactly' : issue.code === 'too_small' ? 'at least' : 'at most';
+        return [{ ...base, message: `expected a list of ${how} ${n} value${n === 1 ? '' : 's'}, got ${found.length}` }];
+      }
+      return [{ ...base, message: `expected ${describeExpected(schema)}, got ${showValue(found)}` }];
+    }
     case 'not_multiple_of':
       return [{ ...base, message: `expected ${describeExpected(schema)}, got ${showValue(found)}` }];
-    case 'invalid_value':
     case 'invalid_union': {
+      // When the value has the type of one alternative (a section, say), that alternative's own
+      // problems say more than "expected a number or a section".
+      const branches = (issue as { errors?: Issue[][] }).errors ?? [];
+      const fitting = branches.filter((b) => b.length > 0 && !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (fitting.length === 1) return fitting[0].flatMap((i) => translate({ ...i, path: [...issue.path, ...i.path] } as Issue, root, input, opts));
+      const words = allowedValues(schema).filter((v): v is string => typeof v === 'string');
+      const hint = typeof found === 'string' ? suggest(found, words) : undefined;
+      return [{ ...base, message: `expected ${describeExpected(schema)}, got ${showValue(found)}`, suggestion: hint ?? numericHint(schema, found) }];
+    }
+    case 'invalid_value': {
       const words = allowedValues(schema).filter((v): v is string => typeof v === 'string');
       const hint = typeof found === 'string' ? suggest(found, words) : undefined;
       return [{ ...base, message: `expected ${describeExpected(schema)}, got ${showValue(found)}`, suggestion: hint ?? numericHint(schema, found) }];

@@ -5,8 +5,9 @@ import type { Scenario } from './schema.js';
 import { ScenarioError, pathToString, type PathIssue, type Problem } from './errors.js';
 import { checkScenario } from './check.js';
 import { isPlainObject } from './merge.js';
-import { keysAt, offsetOf, position, reservedKeys, unresolvedAlias, yamlProblems } from './positions.js';
+import { keysAt, lineCounterOf, offsetOf, pathAt, position, reservedKeys, unresolvedAlias, yamlProblems } from './positions.js';
 import { showValue } from './describe.js';
+import { decodeText, jsonSyntaxProblem, yamlLiteralProblems, type LiteralProblem } from './literals.js';
 
 /** Command-line overrides applied after validation. */
 export interface RunOptions {
@@ -20,23 +21,39 @@ export const MANIFEST_KEY = 'cxsimManifest';
 
 /** Reads and validates a scenario file; throws ScenarioError listing every problem. */
 export function loadScenario(file: string, opts: RunOptions = {}): Scenario {
-  let text: string;
+  return parseScenarioText(readScenarioFile(file), file, opts);
+}
+
+/** A scenario file's text: UTF-8 (a byte-order mark dropped), or a ScenarioError saying why it cannot be read as such. */
+export function readScenarioFile(file: string): string {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new ScenarioError([{ file, line: 0, column: 0, path: '', message: readFailure(e) }], file);
   }
-  return parseScenarioText(text, file, opts);
+  const decoded = decodeText(bytes);
+  if ('text' in decoded) return decoded.text;
+  // The offset counts characters of the text as far as it decodes: locate it in that text.
+  const where = decoded.problem.offset > 0 ? position(lineCounterOf(new TextDecoder('utf-8').decode(bytes)), decoded.problem.offset) : { line: 0, column: 0 };
+  throw new ScenarioError([{ file, ...where, path: '', message: decoded.problem.message }], file);
 }
 
-/** Validates scenario text; `file` is only used in problem locations. */
+/** Validates scenario text; `file` is only used in problem locations (and a .json name asks for strict JSON). */
 export function parseScenarioText(text: string, file: string, opts: RunOptions = {}): Scenario {
+  if (/\.json$/i.test(file)) {
+    const bad = jsonSyntaxProblem(text);
+    if (bad) throw new ScenarioError([{ file, ...position(lineCounterOf(text), bad.offset), path: '', message: bad.message }], file);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const problems: Problem[] = yamlProblems(doc, lineCounter, file);
   const at = (offset: number | undefined, path: string, message: string): Problem => ({ file, ...position(lineCounter, offset), path, message });
   // A broken document would only add noise to the schema problems; duplicate keys still parse.
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) throw new ScenarioError(problems, file);
+  // Values the schema would misread (tags, YAML 1.1, numbers JavaScript cannot hold): nothing else is checked until they are fixed.
+  const literal: LiteralProblem[] = [...yamlLiteralProblems(doc, text), ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED').map((w) => ({ offset: w.pos[0], message: `YAML: ${w.message.split(/ at line \d+/)[0]}` }))];
+  if (literal.length > 0) throw new ScenarioError([...problems, ...literal.map((l) => at(l.offset, pathToString(l.path ?? pathAt(doc, l.offset)), l.message))].sort((a, b) => a.line - b.line || a.column - b.column), file);
   const reserved = reservedKeys(doc).map((r) => at(r.offset, pathToString(r.path), '`__proto__` cannot be a key: JavaScript reserves it, so the entry would be dropped without a word; choose another name'));
   problems.push(...reserved);
 

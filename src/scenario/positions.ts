@@ -1,10 +1,18 @@
 /** Maps paths in a scenario to line:column in its YAML document, and YAML syntax errors to problems. */
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, visit, type Document, type YAMLError } from 'yaml';
 import { pathToString, type Problem } from './errors.js';
 
 type Path = readonly (string | number)[];
 const start = (node: unknown): number | undefined => (node as { range?: [number, number, number] } | null)?.range?.[0];
 const keyText = (key: unknown): string => (isScalar(key) ? String(key.value) : String(key));
+
+/** A LineCounter for text the YAML parser has not read (a JSON syntax error, an encoding problem). */
+export function lineCounterOf(text: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lc.addNewLine(at + 1);
+  return lc;
+}
 
 /** 1-based line and column of a character offset. */
 export function position(lc: LineCounter, offset: number | undefined): { line: number; column: number } {

@@ -9,9 +9,9 @@ export const FILE = 'scenarios/test.yaml';
 export const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 
 /** The problems the loader reports for `text`; fails the test if it loads. */
-export function problemsOf(text: string, opts?: RunOptions): Problem[] {
+export function problemsOf(text: string, opts?: RunOptions, file = FILE): Problem[] {
   try {
-    parseScenarioText(text, FILE, opts);
+    parseScenarioText(text, file, opts);
   } catch (e) {
     expect(e).toBeInstanceOf(ScenarioError);
     return (e as ScenarioError).problems;
@@ -20,8 +20,8 @@ export function problemsOf(text: string, opts?: RunOptions): Problem[] {
 }
 
 /** The one problem the loader reports for `text`. */
-export function onlyProblem(text: string, opts?: RunOptions): Problem {
-  const ps = problemsOf(text, opts);
+export function onlyProblem(text: string, opts?: RunOptions, file = FILE): Problem {
+  const ps = problemsOf(text, opts, file);
   expect(ps, JSON.stringify(ps, null, 2)).toHaveLength(1);
   return ps[0];
 }

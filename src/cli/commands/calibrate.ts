@@ -3,7 +3,6 @@
  * parameters to observed summary values (Nelder–Mead, every candidate on the same seeds) and
  * writes calibration.csv, fit.csv, calibrated.yaml, a chart and a manifest.
  */
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Argv, CommandModule } from 'yargs';
 import { calibrate, calibratedScenarioText, type CalibrationResult, type CalibrationTarget } from '../../experiments/calibrate.js';
@@ -16,7 +15,8 @@ import { renderSvg } from '../../outputs/render.js';
 import { outputWriter, writeManifest } from '../../outputs/write.js';
 import { ScenarioError, UserError, pathToString } from '../../scenario/errors.js';
 import { toPathIssues } from '../../scenario/issues.js';
-import { loadScenario, parseScenarioText } from '../../scenario/load.js';
+import { parseScenarioText, readScenarioFile } from '../../scenario/load.js';
+import { yamlLiteralProblems } from '../../scenario/literals.js';
 import { isPlainObject } from '../../scenario/merge.js';
 import { toScenarioFile } from '../../scenario/normalize.js';
 import { offsetOf, position } from '../../scenario/positions.js';
@@ -139,18 +139,13 @@ function currentValue(params: unknown, r: ParamRange): number {
  * validate as a scenario (the scenario schema accepts the section as it is).
  */
 export function readCalibrationFile(file: string): { text: string; section?: CalibrationSection; scenarioText: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    loadScenario(file); // throws the usual located error (missing file, folder, permissions)
-    throw new UserError(`cannot read ${file}`);
-  }
+  const text = readScenarioFile(file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   let data: unknown;
   try {
-    data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 1000 }) : undefined;
+    // A broken document or values the schema would misread: parseScenarioText reports them.
+    data = doc.errors.length === 0 && yamlLiteralProblems(doc).length === 0 ? doc.toJS({ maxAliasCount: 1000 }) : undefined;
   } catch {
     data = undefined; // parseScenarioText reports the YAML problem
   }
