@@ -14,6 +14,7 @@ import { suggest } from '../scenario/describe.js';
 import { toScenarioFile } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
+import { checkJobs } from './budget.js';
 import { inOutputFolder, runStored } from './experiment.js';
 import type { Io } from './io.js';
 
@@ -28,6 +29,8 @@ export interface Execution {
   workers?: number;
   /** Discard finished runs an interrupted earlier run left in dir/runs.jsonl. */
   fresh?: boolean;
+  /** Run past the time estimate's limit (never past memory). */
+  force?: boolean;
 }
 
 export interface Executed {
@@ -76,8 +79,10 @@ export async function execute(io: Io, x: Execution): Promise<Executed> {
   });
   // Results come back in job order (strategy-major), as the sequential runner gave them. The
   // store of finished runs is removed only once every output and the manifest are written.
+  const jobs = scenarioJobs(subset);
+  const workers = checkJobs(io, jobs, { workers: x.workers, force: x.force, quiet: x.quiet, what: `this ${x.command[0]}` });
   return inOutputFolder(io, x.dir, async (writing) => {
-    const { results, store } = await runStored(io, { jobs: scenarioJobs(subset), dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim' });
+    const { results, store } = await runStored(io, { jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers, quiet: x.quiet, label: 'cxsim' });
     writing();
     const { files } = await writeOutputs({ dir: x.dir, scenario: subset, results, manifest: draft });
     const manifest = { ...draft, files: await hashFiles(x.dir, files) };

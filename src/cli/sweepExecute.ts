@@ -1,6 +1,6 @@
 /** What `cxsim sweep` and `cxsim reproduce` (of a sweep's manifest) share: plan, run with resume, write outputs and manifest, print. */
 import { join } from 'node:path';
-import { collectSweep, planSweep, type SweepResult } from '../experiments/sweep.js';
+import { collectSweep, planSweep, sweepSize, type SweepResult } from '../experiments/sweep.js';
 import type { SweepSpec } from '../experiments/sweepSpec.js';
 import { buildManifest, hashFiles, type Manifest } from '../outputs/manifest.js';
 import { SUMMARY_METRICS, type SummaryMetricKey } from '../outputs/summaryMetrics.js';
@@ -13,6 +13,7 @@ import { toScenarioFile } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { modelHash } from '../experiments/modelHash.js';
+import { checkCount, checkJobs, largestCase } from './budget.js';
 import { inOutputFolder, runStored } from './experiment.js';
 import type { Io } from './io.js';
 
@@ -25,6 +26,8 @@ export interface SweepExecution {
   quiet: boolean;
   workers?: number;
   fresh?: boolean;
+  /** Run past the time estimate's limit (never past memory). */
+  force?: boolean;
 }
 
 /** A sweep's manifest: the usual one, plus the sweep as run (every default spelled out) to rerun or reproduce it. */
@@ -41,7 +44,13 @@ export function checkMetric(metric: string): SummaryMetricKey {
 export async function executeSweep(io: Io, x: SweepExecution): Promise<{ result: SweepResult; manifest: SweepManifest }> {
   const { scenario } = x;
   const metric = checkMetric(x.spec.metric ?? DEFAULT_METRIC);
+  // A design too large to hold is refused before it is built (a 0:1:1e9 grid), the jobs once they are.
+  const size = sweepSize(scenario, x.spec);
+  const budget = { workers: x.workers, force: x.force, quiet: x.quiet, what: 'this sweep' };
+  const tops = Object.entries(x.spec.parameters).map(([path, v]) => ({ path, max: Array.isArray(v) ? Math.max(...v.filter((l): l is number => typeof l === 'number')) : (v as { max: number }).max }));
+  checkCount(size.points * size.replications, largestCase(size.strategy.params, tops), scenario.days, budget);
   const plan = planSweep(scenario, x.spec);
+  const workers = checkJobs(io, plan.jobs, budget);
   const spec: SweepSpec = { ...x.spec, design: plan.design, strategy: plan.strategy.name, metric, replications: plan.replications };
   const draft: SweepManifest = {
     ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['sweep'], cxsimVersion: VERSION, modelHash: modelHash(), seed: scenario.seed, days: scenario.days, replications: plan.replications, strategies: [plan.strategy.name] }),
@@ -49,7 +58,7 @@ export async function executeSweep(io: Io, x: SweepExecution): Promise<{ result:
   };
   // The store is kept: rerunning with another --metric reads every run back.
   return inOutputFolder(io, x.dir, async (writing) => {
-    const { results } = await runStored(io, { jobs: plan.jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers: x.workers, quiet: x.quiet, label: 'cxsim sweep' });
+    const { results } = await runStored(io, { jobs: plan.jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers, quiet: x.quiet, label: 'cxsim sweep' });
     writing();
     const result = collectSweep(plan, results);
     const { files } = await writeSweepOutputs({ dir: x.dir, result, metric, manifest: draft });

@@ -33,6 +33,11 @@ export function gridLevels(d: Dimension, defaultLevels = DEFAULT_LEVELS): Level[
   return [...new Set(raw.map((x) => (d.integer ? Math.round(x) : x)))];
 }
 
+/** How many points gridDesign will give, at most (rounding can merge levels), without building them. */
+export function gridSize(dims: readonly Pick<Dimension, 'values'>[], defaultLevels = DEFAULT_LEVELS): number {
+  return dims.reduce((n, d) => n * (isRange(d.values) ? (d.values.min === d.values.max ? 1 : Math.max(1, d.values.levels ?? defaultLevels)) : d.values.length), 1);
+}
+
 /** Every combination of levels, the first dimension varying slowest. */
 export function gridDesign(dims: readonly Dimension[], defaultLevels = DEFAULT_LEVELS): Level[][] {
   let points: Level[][] = [[]];

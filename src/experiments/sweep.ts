@@ -8,7 +8,7 @@ import { stream } from '../random/streams.js';
 import { suggest } from '../scenario/describe.js';
 import { UserError } from '../scenario/errors.js';
 import type { Params, Scenario, Strategy } from '../scenario/schema.js';
-import { gridDesign, lhsDesign, type Dimension, type Level } from './design.js';
+import { gridDesign, gridSize, lhsDesign, type Dimension, type Level } from './design.js';
 import type { Job } from './jobs.js';
 import { applyPoint, describePoint, resolveParameter, type SweptParameter } from './paramPaths.js';
 import { runJobs, type RunJobsOptions } from './pool.js';
@@ -45,6 +45,13 @@ export interface SweepResult extends Omit<SweepPlan, 'jobs'> {
 export interface SweepOptions extends RunJobsOptions {
   /** Resume store: finished jobs are read from it and new ones appended (see resume.ts). */
   store?: RunStore;
+}
+
+/** How many runs a sweep will make (points × replications, points at most: rounding can merge grid levels), and of which strategy, without building its design. */
+export function sweepSize(scenario: Scenario, spec: SweepSpec): { points: number; replications: number; strategy: Strategy } {
+  const dims = Object.values(spec.parameters).map((values) => ({ values }));
+  const points = (spec.design ?? 'grid') === 'grid' ? gridSize(dims, spec.levels) : (spec.points ?? DEFAULT_LHS_POINTS);
+  return { points, replications: spec.replications ?? scenario.replications, strategy: findStrategy(scenario, spec.strategy) };
 }
 
 /** Resolves the spec into validated points and jobs; throws a UserError naming every bad parameter or point. */

@@ -58,8 +58,8 @@ export function pathIn(root: string, rel: string): string {
   return join(root, ...segmentsOf(rel));
 }
 
-/** Writes `data` to root/rel atomically (aside, then renamed into place), never through a link. */
-export function writeFileIn(root: string, rel: string, data: string | Uint8Array): void {
+/** Writes `data` to root/rel atomically (aside, then renamed into place), never through a link; chunks are streamed, not joined in memory. */
+export function writeFileIn(root: string, rel: string, data: string | Uint8Array | Iterable<string>): void {
   const parent = ensureParent(root, rel);
   const target = join(parent, basename(rel));
   writeAtomic(target, data);
@@ -69,11 +69,12 @@ export function writeFileIn(root: string, rel: string, data: string | Uint8Array
  * Writes a file atomically: a new file beside it (created exclusively: O_EXCL never follows a
  * link and fails on an existing name) is filled, flushed and renamed over the target.
  */
-export function writeAtomic(target: string, data: string | Uint8Array): void {
+export function writeAtomic(target: string, data: string | Uint8Array | Iterable<string>): void {
   const tmp = join(dirname(target), `.${basename(target).slice(0, 100)}${TMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
   const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
   try {
-    writeFileSync(fd, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(fd, data);
+    else writeChunks(fd, data);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
@@ -87,6 +88,23 @@ export function writeAtomic(target: string, data: string | Uint8Array): void {
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** Writes text chunks through a buffer of about 1 MiB: a long table never exists as one string. */
+function writeChunks(fd: number, chunks: Iterable<string>): void {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    writeFileSync(fd, pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  for (const c of chunks) {
+    pending.push(c);
+    size += c.length;
+    if (size >= 1 << 20) flush();
+  }
+  flush();
 }
 
 /** Opens root/rel for appending (created when missing) without following a link; the caller closes it. */

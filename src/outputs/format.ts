@@ -17,6 +17,9 @@ export function csvCell(value: string | number | boolean): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One CSV line with its `\n`. */
+export const csvLine = (cells: readonly (string | number | boolean)[]): string => `${cells.map(csvCell).join(',')}\n`;
+
 /** Header plus rows as CSV text with `\n` line ends and a final newline. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly (string | number | boolean)[]>): string {
   const lines = [header.map(csvCell).join(',')];

@@ -3,7 +3,7 @@ import { METRIC_KEYS, periodValue, type MetricKey, type RunResult } from '../mod
 import type { Scenario } from '../scenario/schema.js';
 import { pairedDifference } from '../stats/paired.js';
 import { finite, tInterval } from '../stats/summary.js';
-import { formatHuman, humanDecimals, toCsv } from './format.js';
+import { csvLine, formatHuman, humanDecimals, toCsv } from './format.js';
 import { groupRuns, replicationCount } from './runs.js';
 import { SUMMARY_METRICS, type SummaryMetricKey } from './summaryMetrics.js';
 
@@ -15,16 +15,18 @@ const metricKeysOf = (results: readonly RunResult[]) => (results.length > 0 ? (O
  * order. Strategies follow the scenario when given, else their first appearance in results.
  */
 export function metricsCsv(results: readonly RunResult[], scenario?: Scenario): string {
+  return [...metricsCsvLines(results, scenario)].join('');
+}
+
+/** metricsCsv line by line (each with its newline), so a long table can be streamed to a file instead of held as one string. */
+export function* metricsCsvLines(results: readonly RunResult[], scenario?: Scenario): Generator<string> {
   const keys = metricKeysOf(results);
-  const header = ['strategy', 'replication', 'day', ...keys];
-  function* rows() {
-    for (const g of groupRuns(results, scenario)) {
-      for (const run of g.runs) {
-        for (let day = 0; day <= run.days; day++) yield [run.strategy, run.replication, day, ...keys.map((k) => run.series[k][day])];
-      }
+  yield csvLine(['strategy', 'replication', 'day', ...keys]);
+  for (const g of groupRuns(results, scenario)) {
+    for (const run of g.runs) {
+      for (let day = 0; day <= run.days; day++) yield csvLine([run.strategy, run.replication, day, ...keys.map((k) => run.series[k][day])]);
     }
   }
-  return toCsv(header, rows());
 }
 
 export interface MetricRow {

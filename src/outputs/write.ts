@@ -6,7 +6,7 @@ import { chartsFor } from './charts/index.js';
 import { svgToPngAsync } from './png.js';
 import { reportFromFolder } from './report/folder.js';
 import { renderSvg } from './render.js';
-import { metricsCsv, pairedCsv, summaryCsv } from './tables.js';
+import { metricsCsvLines, pairedCsv, summaryCsv } from './tables.js';
 
 export interface WriteOutputsInput {
   dir: string;
@@ -22,7 +22,7 @@ const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
  * aside and renamed into place, never through a link: files/folder.ts) and records the path
  * (relative, forward slashes) in `files`, ready for hashFiles.
  */
-export function outputWriter(dir: string): { files: string[]; put: (path: string, data: string | Uint8Array) => Promise<void> } {
+export function outputWriter(dir: string): { files: string[]; put: (path: string, data: string | Uint8Array | Iterable<string>) => Promise<void> } {
   const files: string[] = [];
   return {
     files,
@@ -45,7 +45,8 @@ export async function writeManifest(dir: string, manifest: object): Promise<void
 export async function writeOutputs({ dir, scenario, results, manifest }: WriteOutputsInput): Promise<{ files: string[] }> {
   const { files, put } = outputWriter(dir);
   await writeManifest(dir, manifest);
-  await put('metrics.csv', metricsCsv(results, scenario));
+  // Streamed: runs × days rows can exceed the longest string V8 allows.
+  await put('metrics.csv', metricsCsvLines(results, scenario));
   await put('summary.csv', summaryCsv(scenario, results));
   if (scenario.strategies.length > 1) await put('paired.csv', pairedCsv(scenario, results));
   // PNGs render on worker threads while the next SVG is drawn; files are written in chart order.

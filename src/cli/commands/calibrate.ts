@@ -23,6 +23,7 @@ import { offsetOf, position } from '../../scenario/positions.js';
 import { VERSION } from '../../version.js';
 import { defaultOutDir } from '../execute.js';
 import { modelHash } from '../../experiments/modelHash.js';
+import { checkCalibration, workersFor } from '../budget.js';
 import { inOutputFolder } from '../experiment.js';
 import { numberOption, RULES } from '../flags.js';
 import type { Io } from '../io.js';
@@ -40,6 +41,7 @@ export interface CalibrateArgs {
   workers?: number;
   out?: string;
   quiet?: boolean;
+  force?: boolean;
 }
 
 const SECTION = 'calibration';
@@ -59,6 +61,7 @@ export const command = (io: Io): CommandModule<object, CalibrateArgs> => ({
       .option('workers', numberOption('workers', RULES.workers, 'Worker threads per candidate (default 1: each candidate is one small batch, and starting threads costs seconds)', 'w'))
       .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'Output folder (default output/<scenario>/calibrate)' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress and no summary' })
+      .option('force', { type: 'boolean', default: false, describe: 'Run even when the evaluation budget would take over 2 hours (memory limits are never overridden)' })
       .example('$0 calibrate scenarios/default.yaml -p journey.processQuality=0.95:0.999 -p acquisition.spendPerDay=0:3000 -t finalSatisfaction=7.4 -t growthPerYear=5', 'fit two parameters to two targets') as never,
   handler: (argv: CalibrateArgs) => runCalibration(io, argv),
 });
@@ -78,6 +81,8 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
   const maxEvaluations = argv['max-evals'] ?? section?.maxEvaluations ?? 200;
   if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= ranges.length + 1)) throw new UserError(`--max-evals: expected a whole number ≥ ${ranges.length + 1} (the first simplex), got ${maxEvaluations}`);
   const dir = argv.out ?? defaultOutDir(argv.scenario, 'calibrate');
+  const workers = workersFor(io, argv.workers ?? 1, argv.quiet ?? false);
+  checkCalibration(ranges.length, replications, maxEvaluations, base.params, scenario.days, { workers, force: argv.force, quiet: argv.quiet ?? false, what: 'this calibration' });
   // One calibration per folder; nothing is written until the search is over.
   const { fileCount, result } = await inOutputFolder(io, dir, async (writing) => {
     const progress = createProgress(io, 'cxsim calibrate', argv.quiet ?? false, 'evaluations');
@@ -88,7 +93,7 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
         ranges: resolved,
         targets,
         start: ranges.map((r, i) => starts?.[i] ?? currentValue(base.params, r)),
-        evaluation: { seed: scenario.seed, replications, days: scenario.days, strategy: base.name, workers: argv.workers ?? 1 },
+        evaluation: { seed: scenario.seed, replications, days: scenario.days, strategy: base.name, workers },
         maxEvaluations,
         restarts: section?.restarts,
         onEvaluation: (s) => progress.update(s.evaluation, maxEvaluations),

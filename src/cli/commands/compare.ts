@@ -22,6 +22,7 @@ export const command = (io: Io): CommandModule<object, SimulateArgs> => ({
       quiet: argv.quiet ?? false,
       workers: argv.workers,
       fresh: argv.fresh ?? false,
+      force: argv.force ?? false,
     });
   },
 });

@@ -11,6 +11,7 @@ export interface SimulateArgs {
   quiet?: boolean;
   workers?: number;
   fresh?: boolean;
+  force?: boolean;
 }
 
 /** --seed, --days and -r/--replications: what every command that reads a scenario can override. */
@@ -26,5 +27,6 @@ export function simulateOptions<T>(y: Argv<T>) {
     .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'Output folder (default output/<scenario>/<command>)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress and no summary' })
     .option('workers', numberOption('workers', RULES.workers, 'Worker threads running simulations in parallel (default: all cores; small experiments run in one thread; at most the number of cores)', 'w'))
-    .option('fresh', { type: 'boolean', default: false, describe: 'Discard finished runs saved in the output folder (runs.jsonl) instead of resuming from them' });
+    .option('fresh', { type: 'boolean', default: false, describe: 'Discard finished runs saved in the output folder (runs.jsonl) instead of resuming from them' })
+    .option('force', { type: 'boolean', default: false, describe: 'Run even when the estimated time exceeds 2 hours (memory limits are never overridden)' });
 }

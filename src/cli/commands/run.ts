@@ -26,6 +26,7 @@ export const command = (io: Io): CommandModule<object, RunArgs> => ({
       quiet: argv.quiet ?? false,
       workers: argv.workers,
       fresh: argv.fresh ?? false,
+      force: argv.force ?? false,
     });
   },
 });

@@ -24,6 +24,7 @@ import { VERSION } from '../../version.js';
 import { defaultOutDir, pickStrategies } from '../execute.js';
 import { modelHash } from '../../experiments/modelHash.js';
 import type { RunStore } from '../../experiments/resume.js';
+import { checkCount, largestCase, workersFor } from '../budget.js';
 import { inOutputFolder, runStored } from '../experiment.js';
 import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
@@ -101,6 +102,12 @@ export async function runSensitivity(io: Io, argv: SensitivityArgs): Promise<voi
   const ranges = resolveRanges(strategy.params, given);
   const metric = findMetric(argv.metric ?? rec.metric ?? 'finalNps', EXPERIMENT_METRICS);
   const dir = argv.out ?? defaultOutDir(argv.scenario, 'sensitivity');
+  // Refused before the design is built: r·(k+1) or N·(k+2) points × replications, at the largest market the ranges allow.
+  const k = ranges.ranges.length;
+  const points = method === 'morris' ? trajectories * (k + 1) : samples * (k + 2);
+  const budget = { workers: argv.workers, force: argv.force, quiet: argv.quiet ?? false, what: 'this sensitivity analysis' };
+  checkCount(points * scenario.replications, largestCase(strategy.params, ranges.ranges), scenario.days, budget);
+  const workers = workersFor(io, argv.workers, argv.quiet ?? false);
   const settings: SensitivitySettings = { method, metric: metric.key, strategy: strategy.name, parameters: [...ranges.ranges], ...(method === 'morris' ? { trajectories, levels } : { samples }) };
   const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['sensitivity'], cxsimVersion: VERSION, modelHash: modelHash(), seed: scenario.seed, days: scenario.days, replications: scenario.replications, strategies: [strategy.name] }), sensitivity: settings };
   // Resumable like a sweep: finished runs are saved in the output folder until the analysis is written.
@@ -111,7 +118,7 @@ export async function runSensitivity(io: Io, argv: SensitivityArgs): Promise<voi
     days: scenario.days,
     strategy: strategy.name,
     runner: async (jobs) => {
-      const { results, store } = await runStored(io, { jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers: argv.workers, quiet: argv.quiet ?? false, label: 'cxsim sensitivity' });
+      const { results, store } = await runStored(io, { jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers, quiet: argv.quiet ?? false, label: 'cxsim sensitivity' });
       stores.push(store);
       return results;
     },

@@ -30,6 +30,6 @@ export const command = (io: Io): CommandModule<object, SweepArgs> => ({
   handler: async (argv: SweepArgs) => {
     const scenario = loadScenario(argv.scenario, argv);
     const spec = sweepSpecFrom(loadSweepSection(argv.scenario), argv);
-    await executeSweep(io, { scenario, spec, dir: argv.out ?? defaultOutDir(argv.scenario, 'sweep'), quiet: argv.quiet ?? false, workers: argv.workers, fresh: argv.fresh ?? false });
+    await executeSweep(io, { scenario, spec, dir: argv.out ?? defaultOutDir(argv.scenario, 'sweep'), quiet: argv.quiet ?? false, workers: argv.workers, fresh: argv.fresh ?? false, force: argv.force ?? false });
   },
 });

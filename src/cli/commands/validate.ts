@@ -1,7 +1,9 @@
 /** `cxsim validate <scenario>`: checks a scenario (or manifest) and lists every problem with its line and column. */
 import type { CommandModule } from 'yargs';
+import { scenarioJobs } from '../../experiments/jobs.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
+import { validateBudget } from '../budget.js';
 import type { Io } from '../io.js';
 import { overrideOptions } from './options.js';
 
@@ -18,6 +20,8 @@ export const command = (io: Io): CommandModule<object, ValidateArgs> => ({
   builder: (y) => overrideOptions(y.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json) or a manifest written by cxsim' })) as never,
   handler: (argv: ValidateArgs) => {
     const scenario = loadScenario(argv.scenario, { seed: argv.seed, days: argv.days, replications: argv.replications });
+    // A valid file can still be more than this machine runs: say so here, not hours into a run.
+    validateBudget(io, scenarioJobs(scenario));
     io.out(summary(argv.scenario, scenario));
   },
 });

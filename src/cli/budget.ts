@@ -1,0 +1,70 @@
+/**
+ * The commands' side of experiments/resources.ts: cap --workers at the cores (saying so), and
+ * refuse, before anything is written, what this machine cannot hold or (without --force) what
+ * would take hours.
+ */
+import type { Job } from '../experiments/jobs.js';
+import { defaultWorkers } from '../experiments/pool.js';
+import { capWorkers, checkResources, estimateCount, estimateJobs, fmtDuration, TIME_LIMIT_S, type Estimate } from '../experiments/resources.js';
+import type { Params } from '../scenario/schema.js';
+import type { Io } from './io.js';
+
+export interface BudgetOptions {
+  workers?: number;
+  force?: boolean;
+  quiet: boolean;
+  /** "this compare", "this sweep"… */
+  what: string;
+}
+
+/** Worker threads for the command: --workers capped at the cores, with a note when capped. */
+export function workersFor(io: Io, requested: number | undefined, quiet: boolean): number | undefined {
+  const { workers, note } = capWorkers(requested);
+  if (note && !quiet) io.err(`cxsim: note: ${note}`);
+  return workers;
+}
+
+/** Checks the jobs against memory and time; returns the worker threads to run them on. */
+export function checkJobs(io: Io, jobs: readonly Job[], o: BudgetOptions): number | undefined {
+  const workers = workersFor(io, o.workers, o.quiet);
+  checkResources(estimateJobs(jobs, workers ?? defaultWorkers(jobs)), { force: o.force, what: o.what });
+  return workers;
+}
+
+/** Checks a design of `count` runs of `params` over `days` before it is built (a grid of 10^9 points is refused here, not built). */
+export function checkCount(count: number, params: Params, days: number, o: BudgetOptions): Estimate {
+  const { workers } = capWorkers(o.workers);
+  const e = estimateCount(count, params.market.size, days, params.wom.network, workers ?? 1);
+  checkResources(e, { force: o.force, what: o.what });
+  return e;
+}
+
+/**
+ * A calibration holds one batch at a time (the first simplex: parameters + 1 points × replications)
+ * but may run up to its evaluation budget: memory from the batch, time from the budget.
+ */
+export function checkCalibration(parameters: number, replications: number, maxEvaluations: number, params: Params, days: number, o: BudgetOptions): void {
+  const batch = estimateCount((parameters + 1) * replications, params.market.size, days, params.wom.network, o.workers ?? 1);
+  const all = estimateCount(maxEvaluations * replications, params.market.size, days, params.wom.network, o.workers ?? 1);
+  checkResources({ ...batch, jobs: all.jobs, seconds: all.seconds }, { force: o.force, what: o.what });
+}
+
+/**
+ * What `validate` says about running the scenario: a UserError when a compare of every strategy
+ * cannot fit in memory, a note when it would ask for --force.
+ */
+export function validateBudget(io: Io, jobs: readonly Job[]): void {
+  const e = estimateJobs(jobs, defaultWorkers(jobs));
+  checkResources(e, { force: true, what: '`cxsim compare` of this scenario' });
+  if (e.seconds > TIME_LIMIT_S) io.err(`cxsim: note: \`cxsim compare\` of this scenario would take about ${fmtDuration(e.seconds)} (${e.jobs.toLocaleString('en-US')} runs); it asks for --force`);
+}
+
+/**
+ * `params` with market.size and the network's mean degree at the largest value a design gives
+ * them (`tops`: the varied paths with their largest value): the largest run, for an estimate made
+ * before the design is built.
+ */
+export function largestCase(params: Params, tops: readonly { path: string; max: number }[]): Params {
+  const top = (path: string, current: number) => Math.max(current, ...tops.filter((t) => t.path === path && Number.isFinite(t.max)).map((t) => Math.ceil(t.max)));
+  return { ...params, market: { ...params.market, size: top('market.size', params.market.size) }, wom: { ...params.wom, network: { ...params.wom.network, meanDegree: top('wom.network.meanDegree', params.wom.network.meanDegree) } } };
+}
