@@ -7,12 +7,11 @@ import { SUMMARY_METRICS, type SummaryMetricKey } from '../outputs/summaryMetric
 import { formatSweepTable } from '../outputs/sweepTables.js';
 import { writeSweepOutputs } from '../outputs/sweepWrite.js';
 import { writeManifest } from '../outputs/write.js';
-import { suggest } from '../scenario/describe.js';
-import { UserError } from '../scenario/errors.js';
 import { toScenarioFile } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { modelHash } from '../experiments/modelHash.js';
+import { findMetric } from '../experiments/objective.js';
 import { checkCount, checkJobs, largestCase } from './budget.js';
 import { inOutputFolder, runStored } from './experiment.js';
 import type { Io } from './io.js';
@@ -33,12 +32,9 @@ export interface SweepExecution {
 /** A sweep's manifest: the usual one, plus the sweep as run (every default spelled out) to rerun or reproduce it. */
 export type SweepManifest = Manifest & { sweep: SweepSpec };
 
+/** The summary metric called `metric`, or a UserError suggesting what was meant (`nps` → finalNps). */
 export function checkMetric(metric: string): SummaryMetricKey {
-  const keys = SUMMARY_METRICS.map((m) => m.key as string);
-  if (keys.includes(metric)) return metric as SummaryMetricKey;
-  // `nps` means finalNps: try a typo first, then a key containing what was typed.
-  const close = suggest(metric, keys) ?? keys.find((k) => k.toLowerCase().includes(metric.toLowerCase()));
-  throw new UserError(`unknown metric \`${metric}\`${close ? `; did you mean \`${close}\`?` : ''} (metrics: ${keys.join(', ')})`);
+  return findMetric(metric, SUMMARY_METRICS).key as SummaryMetricKey;
 }
 
 export async function executeSweep(io: Io, x: SweepExecution): Promise<{ result: SweepResult; manifest: SweepManifest }> {

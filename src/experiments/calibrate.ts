@@ -20,7 +20,12 @@ export interface CalibrateOptions {
   start?: readonly number[];
   evaluation: EvaluationOptions;
   maxEvaluations?: number;
-  /** In unit-cube coordinates: 1e-3 = a thousandth of each range. */
+  /**
+   * The convergence stop: a descent ends when every vertex of the simplex is within xTolerance of
+   * the best one in each coordinate (unit-cube coordinates: 0.01 = 1 % of each parameter's range)
+   * and the vertices' objectives differ by at most fTolerance. Defaults DEFAULT_X_TOLERANCE and
+   * DEFAULT_F_TOLERANCE: finer than replication noise resolves (see their notes).
+   */
   xTolerance?: number;
   fTolerance?: number;
   /** Initial simplex step in unit coordinates. Default 0.25. */
@@ -29,6 +34,18 @@ export interface CalibrateOptions {
   restarts?: number;
   onEvaluation?: (s: CalibrationStep) => void;
 }
+
+/**
+ * 1 % of each range: the fit of a simulation on fixed seeds is a step function at finer scales, and
+ * its 95 % intervals are wider than that (on the README example the default 1e-3 spent 100 more
+ * evaluations than this after the best point, moving it by 0.02 % of a range).
+ */
+export const DEFAULT_X_TOLERANCE = 0.01;
+/**
+ * In objective units, Σ weight·((simulated − target)/scale)²: with the default scale (the target's
+ * size) 1e-4 is a 1 % relative error; with scale = a standard error, a hundredth of one.
+ */
+export const DEFAULT_F_TOLERANCE = 1e-4;
 
 export interface CalibrationStep extends EvaluationRecord {
   /** Parameter values in their own units. */
@@ -87,8 +104,8 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   const result = await nelderMead((x) => batch([x]).then(([f]) => f), x0, {
     batch,
     maxEvaluations: o.maxEvaluations,
-    xTolerance: o.xTolerance,
-    fTolerance: o.fTolerance,
+    xTolerance: o.xTolerance ?? DEFAULT_X_TOLERANCE,
+    fTolerance: o.fTolerance ?? DEFAULT_F_TOLERANCE,
     step: o.step,
     restarts: o.restarts ?? 2,
     onEvaluation: (r) => {

@@ -1,6 +1,6 @@
 /** What a design point scores: parameter ranges on the unit cube, metric lookup, evaluation on common random numbers, and the calibration objective. */
 import type { RunResult } from '../model/metrics.js';
-import { suggest } from '../scenario/describe.js';
+import { didYouMean, suggestAmong } from '../scenario/describe.js';
 import { UserError } from '../scenario/errors.js';
 import type { Params } from '../scenario/schema.js';
 import { finite, mean } from '../stats/summary.js';
@@ -109,8 +109,7 @@ export function findMetric(key: string, catalogue: readonly MetricDef[]): Metric
   const found = catalogue.find((m) => m.key === key);
   if (found) return found;
   const keys = catalogue.map((m) => m.key);
-  const close = suggest(key, keys);
-  throw new UserError(`unknown metric \`${key}\`${close ? `; did you mean \`${close}\`?` : ''} (metrics: ${keys.join(', ')})`);
+  throw new UserError(`unknown metric \`${key}\`${didYouMean(suggestAmong(key, catalogue))} (metrics: ${keys.join(', ')})`);
 }
 
 /** How design points are run: the same seed and replications 0…R−1 at every point (common random numbers). */

@@ -38,6 +38,8 @@ export const calibrationSpecSchema = z
       .describe('Observed values to fit, by summary metric (finalNps, finalSatisfaction, finalCustomers, growthPerYear in % a year, …).'),
     maxEvaluations: z.number().int().min(1).default(200).describe('Budget of candidate evaluations (each runs every replication). Default 200.'),
     restarts: z.number().int().min(0).default(2).describe('Nelder–Mead restarts from the best point after it converges. Default 2.'),
+    parameterTolerance: z.number().positive().max(0.5).default(0.01).describe('Convergence stop, with objectiveTolerance: every vertex of the simplex within this share of each parameter\'s range of the best one. Default 0.01 (1 %).'),
+    objectiveTolerance: z.number().positive().default(1e-4).describe('Convergence stop, with parameterTolerance: the vertices\' objectives within this of each other (objective units: 1e-4 is a 1 % relative error with the default scale). Default 0.0001.'),
     replications: z.number().int().min(1).optional().describe('Replications per candidate, on the same seeds for every candidate. Default the scenario\'s.'),
   })
   .describe('Calibration for `cxsim calibrate`: fit baseline parameters to observed summary values by Nelder–Mead, every candidate on the same seeds.');

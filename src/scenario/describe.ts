@@ -140,6 +140,25 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   return candidates.find((c) => swapsOne(w, c.toLowerCase()));
 }
 
+/**
+ * Up to three likely meanings of `word`: a typo of one candidate, else the candidates whose name or
+ * description contains it (`nps` → finalNps, npsStandardError; `profit` → cumulativeProfit).
+ */
+export function suggestAmong(word: string, candidates: readonly { key: string; label?: string }[]): string[] {
+  const typo = suggest(word, candidates.map((c) => c.key));
+  if (typo) return [typo];
+  const w = word.toLowerCase().trim();
+  if (w.length < 2) return [];
+  return candidates.filter((c) => c.key.toLowerCase().includes(w) || (c.label ?? '').toLowerCase().includes(w)).slice(0, 3).map((c) => c.key);
+}
+
+/** "; did you mean `a`?" or "; did you mean `a`, `b` or `c`?", or nothing. */
+export function didYouMean(options: readonly string[]): string {
+  if (options.length === 0) return '';
+  const quoted = options.map((o) => `\`${o}\``);
+  return `; did you mean ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`}?`;
+}
+
 /** Whether b is a with two adjacent characters swapped. */
 function swapsOne(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { compile } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCalibrationFile } from '../../src/cli/commands/calibrate.js';
-import { calibrate, calibratedScenarioText, type CalibrationResult, type CalibrationTarget } from '../../src/experiments/calibrate.js';
+import { calibrate, calibratedScenarioText, DEFAULT_F_TOLERANCE, DEFAULT_X_TOLERANCE, type CalibrationResult, type CalibrationTarget } from '../../src/experiments/calibrate.js';
 import { nelderMead } from '../../src/experiments/nelderMead.js';
 import { evaluatePoints, meanFinite, objectiveOf, pointParams, resolveRanges, toUnit } from '../../src/experiments/objective.js';
 import { calibrationChart } from '../../src/outputs/charts/calibration.js';
@@ -240,3 +240,28 @@ function inverse2([[a, b], [c, d]]: number[][]): number[][] {
   const det = a * d - b * c;
   return [[d / det, -b / det], [-c / det, a / det]];
 }
+
+describe('the convergence stop of calibrate', () => {
+  // A small market so each candidate costs milliseconds; targets from a known point.
+  const base = params({ market: { size: 400, initialCustomers: 100 }, acquisition: { spendPerDay: 100 }, wom: { network: { type: 'fullyMixed' } } });
+  const ranges = resolveRanges(base, [
+    { path: 'journey.processQuality', min: 0.9, max: 0.999 },
+    { path: 'acquisition.spendPerDay', min: 0, max: 600 },
+  ]);
+  const extracts = [SUMMARY_METRIC_BY_KEY.finalSatisfaction.extract, SUMMARY_METRIC_BY_KEY.growthPerYear.extract];
+  const ev = { seed: 4, replications: 2, days: 60, workers: 1 };
+
+  it(`stops when the simplex is within ${DEFAULT_X_TOLERANCE} of each range and the objectives within ${DEFAULT_F_TOLERANCE}, long before the budget, at the point the old 1e-3/1e-6 stop reached later`, async () => {
+    const [at] = await evaluatePoints([pointParams(base, ranges, [0.6, 0.4])], extracts, { ...ev, seed: 9 });
+    const targets = ['finalSatisfaction', 'growthPerYear'].map((metric, i) => ({ metric, value: meanFinite(at[i]), scale: Math.abs(meanFinite(at[i])) || 1, weight: 1, extract: extracts[i] }));
+    const common = { base, ranges, targets, start: [0.95, 50], evaluation: ev, maxEvaluations: 200 };
+    const now = await calibrate(common);
+    const old = await calibrate({ ...common, xTolerance: 1e-3, fTolerance: 1e-6 });
+    expect(now.reason).toBe('converged');
+    expect(now.evaluations).toBeLessThan(old.evaluations);
+    expect(now.evaluations).toBeLessThan(200);
+    // What the extra evaluations bought: nothing beyond the stop's own tolerances.
+    expect(now.objective - old.objective).toBeLessThanOrEqual(DEFAULT_F_TOLERANCE);
+    now.parameters.forEach((p, i) => expect(Math.abs(toUnit(ranges.ranges[i], p.value) - toUnit(ranges.ranges[i], old.parameters[i].value)), p.path).toBeLessThanOrEqual(5 * DEFAULT_X_TOLERANCE));
+  });
+});

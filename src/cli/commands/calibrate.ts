@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { Argv, CommandModule } from 'yargs';
-import { calibrate, calibratedScenarioText, type CalibrationResult, type CalibrationTarget } from '../../experiments/calibrate.js';
+import { calibrate, calibratedScenarioText, DEFAULT_F_TOLERANCE, DEFAULT_X_TOLERANCE, type CalibrationResult, type CalibrationTarget } from '../../experiments/calibrate.js';
 import { calibrationSpecSchema, parseTargetFlag, type CalibrationSection, type TargetFlag } from '../../scenario/calibrationSchema.js';
 import { defaultScale, findMetric, parseParamRange, resolveRanges, type ParamRange } from '../../experiments/objective.js';
 import { calibrationChart } from '../../outputs/charts/calibration.js';
@@ -96,13 +96,15 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
         evaluation: { seed: scenario.seed, replications, days: scenario.days, strategy: base.name, workers },
         maxEvaluations,
         restarts: section?.restarts,
+        xTolerance: section?.parameterTolerance,
+        fTolerance: section?.objectiveTolerance,
         onEvaluation: (s) => progress.update(s.evaluation, maxEvaluations),
       });
     } finally {
       progress.stop();
     }
     writing();
-    const spec = { parameters: Object.fromEntries(ranges.map((r) => [r.path, { min: r.min, max: r.max }])), targets: Object.fromEntries(targets.map((t) => [t.metric, { value: t.value, scale: t.scale, weight: t.weight }])), maxEvaluations, replications };
+    const spec = { parameters: Object.fromEntries(ranges.map((r) => [r.path, { min: r.min, max: r.max }])), targets: Object.fromEntries(targets.map((t) => [t.metric, { value: t.value, scale: t.scale, weight: t.weight }])), maxEvaluations, replications, ...(section?.parameterTolerance !== undefined && section.parameterTolerance !== DEFAULT_X_TOLERANCE && { parameterTolerance: section.parameterTolerance }), ...(section?.objectiveTolerance !== undefined && section.objectiveTolerance !== DEFAULT_F_TOLERANCE && { objectiveTolerance: section.objectiveTolerance }) };
     const source = recordedSource(text) ?? { text, settings: { ...(argv.seed !== undefined && { seed: scenario.seed }), ...(argv.days !== undefined && { days: scenario.days }) } };
     const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['calibrate'], cxsimVersion: VERSION, modelHash: modelHash(), seed: scenario.seed, days: scenario.days, replications, strategies: [base.name] }), calibration: spec, source };
     const { files, put } = outputWriter(dir);
