@@ -36,17 +36,18 @@ export class Interrupted extends UserError {
 /**
  * Runs `work` (runs and outputs of one command) holding the lock of `dir`, after clearing
  * temporary files an interrupted writer left there. Once `work` calls `writing()` (its runs are
- * done), Ctrl-C exits 130 at once, saying that the finished runs are kept and how to write them;
+ * done), Ctrl-C exits 130 at once, saying that the finished runs are kept (`storesRuns`) and how to write them;
  * files are written aside and renamed, so none is left half-written.
  */
-export async function inOutputFolder<T>(io: Io, dir: string, work: (writing: () => void) => Promise<T>): Promise<T> {
+export async function inOutputFolder<T>(io: Io, dir: string, work: (writing: () => void) => Promise<T>, storesRuns = true): Promise<T> {
   const lock = lockFolder(dir, ['cxsim', ...io.argv].join(' '));
   let onSigint: (() => void) | undefined;
   const writing = () => {
     if (onSigint) return;
     onSigint = () => {
       lock.release();
-      io.err(`\ncxsim: interrupted while writing the outputs to ${dir}/; the finished runs are kept there (runs.jsonl): run the same command again to write them:\n  ${resumeCommand(io.argv)}`);
+      const kept = storesRuns ? 'the finished runs are kept there (runs.jsonl): run the same command again to write them' : 'run the same command again';
+      io.err(`\ncxsim: interrupted while writing the outputs to ${dir}/; ${kept}:\n  ${resumeCommand(io.argv)}`);
       process.exit(INTERRUPTED_EXIT_CODE);
     };
     process.on('SIGINT', onSigint);

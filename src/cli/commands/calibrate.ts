@@ -120,7 +120,7 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
     await put('charts/calibration.svg', await renderSvg(spec2));
     await writeManifest(dir, { ...draft, files: await hashFiles(dir, files) });
     return { fileCount: files.length + 1, result };
-  });
+  }, false);
   if (!argv.quiet) printFit(io, result, ranges, base.params, dir, fileCount);
 }
 
