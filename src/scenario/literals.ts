@@ -6,6 +6,7 @@
  * numbers JavaScript holds exactly (`1e-400` would be read as 0, `1e308` overflows the totals).
  */
 import { isPair, isScalar, isSeq, visit, type Document } from 'yaml';
+import { forbiddenCharIn } from './text.js';
 
 export interface LiteralProblem {
   /** Character offset in the text. */
@@ -191,4 +192,23 @@ function settingPath(ancestors: readonly unknown[], node: unknown): (string | nu
     } else if (isSeq(a)) path.push(a.items.indexOf(child as never));
   }
   return path;
+}
+
+/**
+ * Every text value of the document (labels, descriptions, the currency, sweep levels…) holding a
+ * character no scenario text may hold (text.ts: control characters, escape sequences, U+2028/2029,
+ * direction controls; line breaks and tabs are the schema's business). One rule for all text, so
+ * a field added later is covered too. Keys are left to the name rule and the unknown-key check.
+ */
+export function textValueProblems(doc: Document): LiteralProblem[] {
+  const out: LiteralProblem[] = [];
+  visit(doc, {
+    Scalar(_, node, ancestors) {
+      if (typeof node.value !== 'string') return;
+      const path = settingPath(ancestors, node);
+      const bad = path && forbiddenCharIn(node.value, false);
+      if (path && bad) out.push({ offset: node.range?.[0] ?? 0, path, message: `contains ${bad}: text in a scenario is plain text, without control characters or escape sequences` });
+    },
+  });
+  return out;
 }

@@ -7,7 +7,7 @@ import { checkScenario } from './check.js';
 import { isPlainObject } from './merge.js';
 import { keysAt, lineCounterOf, offsetOf, pathAt, position, reservedKeys, unresolvedAlias, yamlProblems } from './positions.js';
 import { showValue } from './describe.js';
-import { decodeText, jsonSyntaxProblem, yamlLiteralProblems, type LiteralProblem } from './literals.js';
+import { decodeText, jsonSyntaxProblem, textValueProblems, yamlLiteralProblems, type LiteralProblem } from './literals.js';
 
 /** Command-line overrides applied after validation. */
 export interface RunOptions {
@@ -55,7 +55,8 @@ export function parseScenarioText(text: string, file: string, opts: RunOptions =
   const literal: LiteralProblem[] = [...yamlLiteralProblems(doc, text), ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED').map((w) => ({ offset: w.pos[0], message: `YAML: ${w.message.split(/ at line \d+/)[0]}` }))];
   if (literal.length > 0) throw new ScenarioError([...problems, ...literal.map((l) => at(l.offset, pathToString(l.path ?? pathAt(doc, l.offset)), l.message))].sort((a, b) => a.line - b.line || a.column - b.column), file);
   const reserved = reservedKeys(doc).map((r) => at(r.offset, pathToString(r.path), '`__proto__` cannot be a key: JavaScript reserves it, so the entry would be dropped without a word; choose another name'));
-  problems.push(...reserved);
+  const plain = textValueProblems(doc).map((t) => at(t.offset, pathToString(t.path ?? []), t.message));
+  problems.push(...reserved, ...plain);
 
   let data: unknown;
   try {
@@ -72,8 +73,9 @@ export function parseScenarioText(text: string, file: string, opts: RunOptions =
   if (data === null || data === undefined) throw new ScenarioError([...problems, at(offsetOf(doc, prefix), pathToString(prefix), 'the scenario is empty; it needs at least a `name`')], file);
 
   const { scenario, issues } = checkScenario(data, keysAt(doc, [...prefix, 'strategies']));
-  // A reserved key is reported once, as such (not again as an unknown key).
-  const located = issues.map((i) => locate(i, doc, lineCounter, file, prefix)).filter((p) => !reserved.some((r) => r.path === p.path));
+  // A reserved key or a text with a forbidden character is reported once, as such (not again by the schema).
+  const once = new Set([...reserved, ...plain].map((p) => p.path));
+  const located = issues.map((i) => locate(i, doc, lineCounter, file, prefix)).filter((p) => !once.has(p.path));
   located.sort((a, b) => a.line - b.line || a.column - b.column);
   problems.push(...located, ...checkRunOptions(opts, file));
   if (problems.length > 0 || !scenario) throw new ScenarioError(problems, file);

@@ -3,9 +3,8 @@
  * simulation runs in the browser, the server only hands out files), or writes the same files to
  * a folder for static hosting.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFileIn } from '../files/folder.js';
 import { createServer, type Server } from 'node:http';
-import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { StudioFiles } from './bundle.js';
 
@@ -35,11 +34,7 @@ export function serveStudio(files: StudioFiles, port = 0, host = '127.0.0.1'): P
   });
 }
 
-/** Writes the studio as static files into `dir` (index.html at the top). */
+/** Writes the studio as static files into `dir` (index.html at the top), each aside and renamed into place, never through a link (files/folder.ts). */
 export async function writeStudio(files: StudioFiles, dir: string): Promise<void> {
-  for (const [path, file] of files) {
-    const target = join(dir, path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.body);
-  }
+  for (const [path, file] of files) writeFileIn(dir, path.replace(/^\//, ''), file.body);
 }

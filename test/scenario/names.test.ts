@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { nameKey, NAME_PATTERN } from '../../src/model/fields.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { terminalSafe } from '../../src/scenario/text.js';
+import { chartsFor } from '../../src/outputs/charts/index.js';
 import { cli, listFiles, show } from '../cli/helpers.js';
 import { FILE, lines, onlyProblem, problemsOf } from './helpers.js';
 
@@ -99,7 +100,7 @@ describe('the name rule (strategies, segments, touchpoints, channels)', () => {
     const r = await cli('compare', file, '-o', join(tmp, 'proto'));
     expect(r.code, show(r)).toBe(0);
     const files = listFiles(join(tmp, 'proto'));
-    expect(files.filter((f) => f.endsWith('.svg'))).toHaveLength(8);
+    expect(files.filter((f) => f.endsWith('.svg'))).toHaveLength(chartsFor(6).length);
     for (const label of ['toString', 'valueOf', 'hasOwnProperty', '__proto__', '__defineGetter__']) expect(readFileSync(join(tmp, 'proto', 'charts', 'comparison.svg'), 'utf8')).toContain(`>${label}<`);
     expect(JSON.parse(readFileSync(join(tmp, 'proto', 'manifest.json'), 'utf8')).strategies).toEqual(s.strategies.map((x) => x.name));
     const again = await cli('reproduce', join(tmp, 'proto', 'manifest.json'));
@@ -108,7 +109,8 @@ describe('the name rule (strategies, segments, touchpoints, channels)', () => {
 });
 
 describe('labels and descriptions', () => {
-  it('a control character, escape sequence, U+2028/2029 or direction override in a label is a located error naming it', () => {
+  it('a control character, escape sequence, U+2028/2029 or direction override in any text (label, name, currency…) is a located error naming it', () => {
+    const PLAIN = 'text in a scenario is plain text, without control characters or escape sequences';
     const cases: [string, string][] = [
       ['"x\\u2028y"', 'a line/paragraph separator (U+2028) at position 2'],
       ['"x\\u2029y"', 'a line/paragraph separator (U+2029) at position 2'],
@@ -116,18 +118,20 @@ describe('labels and descriptions', () => {
       ['"ding\\a"', 'a control character (U+0007) at position 5'],
       ['"nul\\0"', 'a control character (U+0000) at position 4'],
       ['"ab\\u202Ecd"', 'a text-direction control (U+202E) at position 3'],
-      ['"two\\nlines"', 'a line break (U+000A) at position 4'],
     ];
     for (const [label, what] of cases) {
       const p = onlyProblem(lines(...HEAD, 'strategies:', `  s: { label: ${label} }`));
-      expect(p, label).toMatchObject({ file: FILE, line: 8, column: 15, path: 'strategies.s.label', message: `contains ${what}: names and labels are one line of plain text` });
+      expect(p, label).toMatchObject({ file: FILE, line: 8, column: 15, path: 'strategies.s.label', message: `contains ${what}: ${PLAIN}` });
     }
-    expect(onlyProblem(lines(...HEAD.map((l) => (l.startsWith('name:') ? 'name: "A\\e[2J"' : l)))).message).toBe('contains an escape character (U+001B) at position 2: names and labels are one line of plain text');
+    expect(onlyProblem(lines(...HEAD.map((l) => (l.startsWith('name:') ? 'name: "A\\e[2J"' : l)))).message).toBe(`contains an escape character (U+001B) at position 2: ${PLAIN}`);
+    expect(onlyProblem(lines(...HEAD, 'economics: { currency: "\\e[31m$" }'))).toMatchObject({ path: 'economics.currency', message: `contains an escape character (U+001B) at position 1: ${PLAIN}` });
+    // A line break is fine in a description, not in a label: that is the label's own rule.
+    expect(onlyProblem(lines(...HEAD, 'strategies:', '  s: { label: "two\\nlines" }')).message).toBe('contains a line break (U+000A) at position 4: names and labels are one line of plain text');
   });
 
   it('descriptions may hold line breaks and tabs, not other control characters', () => {
     expect(() => parseScenarioText(lines(...HEAD, 'description: |', '  Two lines,', '  \tone indented.'), FILE)).not.toThrow();
-    expect(onlyProblem(lines(...HEAD, 'description: "bell\\a"')).message).toBe('contains a control character (U+0007) at position 5: descriptions are plain text (line breaks and tabs are fine)');
+    expect(onlyProblem(lines(...HEAD, 'description: "bell\\a"')).message).toBe('contains a control character (U+0007) at position 5: text in a scenario is plain text, without control characters or escape sequences');
   });
 
   it('a label over 200 characters is a located error that says how long it is', () => {

@@ -1,7 +1,9 @@
 /** `cxsim report <folder>`: one self-contained report.html from the output folder of `compare` or `run`. */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
+import { writeAtomic, writeFileIn } from '../../files/folder.js';
+import { lockFolder } from '../../files/lock.js';
 import { reportFromFolder } from '../../outputs/report/folder.js';
 import type { Io } from '../io.js';
 
@@ -20,7 +22,18 @@ export const command = (io: Io): CommandModule<object, ReportArgs> => ({
   handler: async (argv: ReportArgs) => {
     const html = await reportFromFolder(argv.folder);
     const out = argv.out ?? join(argv.folder, 'report.html');
-    await writeFile(out, html);
+    if (argv.out) {
+      mkdirSync(dirname(out), { recursive: true });
+      writeAtomic(out, html);
+    } else {
+      // Into the output folder: as any writer there, one at a time and never through a link.
+      const lock = lockFolder(argv.folder, ['cxsim', ...io.argv].join(' '));
+      try {
+        writeFileIn(argv.folder, 'report.html', html);
+      } finally {
+        lock.release();
+      }
+    }
     io.out(`✓ wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024)} KB, works offline: open it in a browser)`);
   },
 });

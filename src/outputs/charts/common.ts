@@ -137,9 +137,13 @@ export function timeSubtitle(data: TimeData, extra: string[] = []): string[] {
 /** A mean line per strategy and, with replications, a translucent 95 % band behind it. */
 export function bandLayers(scenario: Scenario, data: TimeData, yTitle: string): Layer[] {
   const x = { field: 'day', type: 'quantitative' as const, title: 'Day', scale: { domain: [0, data.days], nice: false }, axis: { tickMinStep: 1 } };
-  // The colour scale spans every strategy of the scenario (colours stay put); the legend lists those drawn.
+  // Colours stay put (each strategy keeps its scenario colour); the scale and so the legend hold
+  // only the strategies drawn. Not legend.values: Vega looks those up as object keys, and a label
+  // such as `toString` then breaks rendering.
   const base = colourEncoding(scenario);
-  const colour = { ...base, legend: { ...base.legend, values: presentLabels(scenario, data) } };
+  const present = new Set(presentLabels(scenario, data));
+  const kept = base.scale.domain.flatMap((l, i) => (present.has(l) ? [i] : []));
+  const colour = { ...base, scale: { domain: kept.map((i) => base.scale.domain[i]), range: kept.map((i) => base.scale.range[i]) } };
   const band: Layer = {
     mark: { type: 'area', opacity: 0.2 },
     encoding: { x, y: { field: 'lo', type: 'quantitative', title: yTitle }, y2: { field: 'hi' }, color: colour },
