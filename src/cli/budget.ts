@@ -3,10 +3,10 @@
  * refuse, before anything is written, what this machine cannot hold or (without --force) what
  * would take hours.
  */
-import type { Job } from '../experiments/jobs.js';
+import { scenarioJobs, type Job } from '../experiments/jobs.js';
 import { defaultWorkers } from '../experiments/pool.js';
 import { capWorkers, checkResources, estimateCount, estimateJobs, fmtDuration, TIME_LIMIT_S, type Estimate } from '../experiments/resources.js';
-import type { Params } from '../scenario/schema.js';
+import type { Params, Scenario } from '../scenario/schema.js';
 import type { Io } from './io.js';
 
 export interface BudgetOptions {
@@ -53,7 +53,9 @@ export function checkCalibration(parameters: number, replications: number, maxEv
  * What `validate` says about running the scenario: a UserError when a compare of every strategy
  * cannot fit in memory, a note when it would ask for --force.
  */
-export function validateBudget(io: Io, jobs: readonly Job[]): void {
+export function validateBudget(io: Io, scenario: Scenario): void {
+  checkScenarioCount(scenario, { force: true, quiet: true, what: '`cxsim compare` of this scenario' });
+  const jobs = scenarioJobs(scenario);
   const e = estimateJobs(jobs, defaultWorkers(jobs));
   checkResources(e, { force: true, what: '`cxsim compare` of this scenario' });
   if (e.seconds > TIME_LIMIT_S) io.err(`cxsim: note: \`cxsim compare\` of this scenario would take about ${fmtDuration(e.seconds)} (${e.jobs.toLocaleString('en-US')} runs); it asks for --force`);
@@ -67,4 +69,13 @@ export function validateBudget(io: Io, jobs: readonly Job[]): void {
 export function largestCase(params: Params, tops: readonly { path: string; max: number }[]): Params {
   const top = (path: string, current: number) => Math.max(current, ...tops.filter((t) => t.path === path && Number.isFinite(t.max)).map((t) => Math.ceil(t.max)));
   return { ...params, market: { ...params.market, size: top('market.size', params.market.size) }, wom: { ...params.wom, network: { ...params.wom.network, meanDegree: top('wom.network.meanDegree', params.wom.network.meanDegree) } } };
+}
+
+/**
+ * A scenario's strategies × replications checked by count before their jobs are built (a million
+ * replications would build a million job objects first), at the largest market among them.
+ */
+export function checkScenarioCount(scenario: Scenario, o: BudgetOptions): void {
+  const largest = scenario.strategies.reduce((a, s) => (s.params.market.size > a.market.size ? s.params : a), scenario.strategies[0].params);
+  checkCount(scenario.strategies.length * scenario.replications, largest, scenario.days, o);
 }

@@ -14,7 +14,7 @@ import { suggest } from '../scenario/describe.js';
 import { toScenarioFile } from '../scenario/normalize.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
-import { checkJobs } from './budget.js';
+import { checkJobs, checkScenarioCount } from './budget.js';
 import { inOutputFolder, runStored } from './experiment.js';
 import type { Io } from './io.js';
 
@@ -79,8 +79,10 @@ export async function execute(io: Io, x: Execution): Promise<Executed> {
   });
   // Results come back in job order (strategy-major), as the sequential runner gave them. The
   // store of finished runs is removed only once every output and the manifest are written.
+  const budget = { workers: x.workers, force: x.force, quiet: x.quiet, what: `this ${x.command[0]}` };
+  checkScenarioCount(subset, budget); // before a million replications become a million job objects
   const jobs = scenarioJobs(subset);
-  const workers = checkJobs(io, jobs, { workers: x.workers, force: x.force, quiet: x.quiet, what: `this ${x.command[0]}` });
+  const workers = checkJobs(io, jobs, budget);
   return inOutputFolder(io, x.dir, async (writing) => {
     const { results, store } = await runStored(io, { jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers, quiet: x.quiet, label: 'cxsim' });
     writing();

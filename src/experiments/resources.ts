@@ -2,23 +2,29 @@
  * What an experiment will cost before it runs: peak memory and time, from the jobs (or, before a
  * design is built, from how many jobs it will have). A command refuses what this machine cannot
  * hold — always — and what would take longer than TIME_LIMIT_S unless --force, with the figures
- * and what to change. The constants below are the whole model of cost; when the model's state
- * columns change, BYTES_PER_PERSON is the figure to revisit.
+ * and what to change. The figures below are the whole model of cost; the bytes per person come
+ * from the mechanisms' declared state columns, so they follow the model.
  */
 import { availableParallelism, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { METRIC_KEYS } from '../model/metrics.js';
+import { bytesPerPerson as columnBytes, type ColumnSpec } from '../model/population.js';
+import { MECHANISMS } from '../model/registry.js';
 import { UserError } from '../scenario/errors.js';
 import type { Job } from './jobs.js';
 
 /**
- * Bytes of state per person while a run is going: the population's columns (state, segment and
- * initial cohort 3 × 1 B, satisfaction, trust, disposition, talkativeness, margin, jump 6 × 4 B,
- * messages heard, promoters and detractors around 4 × 4 B, stance 1 B = 44 B), the day's work
- * lists (5 × 4 B + 4 B = 24 B) and the initial-customer sampling (4 B): 72 B, rounded up to 80 for
- * allocator slack. Measured: 61 B of array buffers per person at 1.6 M people, fully mixed.
+ * Bytes of state per person while a run is going: the state columns every registered mechanism
+ * declares (model/population.ts bytesPerPerson: 61 B fully mixed, 77 B on a network, with the
+ * population's own state, customer list and slot), plus ENGINE_BYTES_PER_PERSON for the day's
+ * work lists and the set-up's temporaries. A mechanism that adds a column is counted by itself.
  */
-export const BYTES_PER_PERSON = 80;
+export function bytesPerPerson(network: boolean): number {
+  return columnBytes(MECHANISMS.flatMap((m) => Object.values((m as { columns?: Record<string, ColumnSpec> }).columns ?? {})), network) + ENGINE_BYTES_PER_PERSON;
+}
+/** Measured: 20 B of array buffers per person beyond the columns at 1.6 M people, fully mixed; 32 with slack. */
+export const ENGINE_BYTES_PER_PERSON = 32;
+
 /**
  * Bytes per directed contact link (market × mean degree of them) at the peak of building a
  * network: the CSR's 4 B and the generator's edge lists and rewiring table (Watts–Strogatz, the
@@ -68,7 +74,13 @@ export interface Estimate {
 /** What one run of these parameters holds at its peak, people and network. */
 function runBytes(size: number, network: { type: string; meanDegree: number }): { people: number; links: number } {
   const links = network.type === 'fullyMixed' ? 0 : size * network.meanDegree;
-  return { people: size * BYTES_PER_PERSON, links: links * BYTES_PER_LINK };
+  return { people: size * bytesPerPerson(network.type !== 'fullyMixed'), links: links * BYTES_PER_LINK };
+}
+
+/** Why a network of these parameters cannot be built (more links than 32-bit indexes reach), or undefined. */
+function tooManyLinks(size: number, net: { type: string; meanDegree: number }): string | undefined {
+  if (net.type === 'fullyMixed' || size * net.meanDegree <= MAX_LINKS) return undefined;
+  return `a ${net.type} network of ${fmtCount(size)} people with mean degree ${net.meanDegree} has ${fmtCount(size * net.meanDegree)} links; at most ${fmtCount(MAX_LINKS)} fit (lower wom.network.meanDegree or market.size, or use fullyMixed)`;
 }
 
 /** The estimate for running `jobs` on `workers` threads (results kept in memory until the outputs are written). */
@@ -78,6 +90,7 @@ export function estimateJobs(jobs: readonly Job[], workers: number): Estimate {
   let largestRun = 0;
   let impossible: string | undefined;
   const seen = new Set<string>();
+
   for (const j of jobs) {
     const size = j.params.market.size;
     const net = j.params.wom.network;
@@ -88,8 +101,7 @@ export function estimateJobs(jobs: readonly Job[], workers: number): Estimate {
     seen.add(key);
     const r = runBytes(size, net);
     largestRun = Math.max(largestRun, r.people + r.links);
-    if (net.type !== 'fullyMixed' && size * net.meanDegree > MAX_LINKS)
-      impossible = `a ${net.type} network of ${fmtCount(size)} people with mean degree ${net.meanDegree} has ${fmtCount(size * net.meanDegree)} links; at most ${fmtCount(MAX_LINKS)} fit (lower wom.network.meanDegree or market.size, or use fullyMixed)`;
+    impossible ??= tooManyLinks(size, net);
   }
   const lanes = Math.max(1, Math.min(workers, jobs.length));
   const parts = [
@@ -112,7 +124,8 @@ export function estimateCount(jobs: number, size: number, days: number, network:
     { what: `${fmtCount(jobs)} runs kept until the outputs are written`, bytes: jobs * ((days + 1) * BYTES_PER_RESULT_DAY + BYTES_PER_JOB) },
     { what: 'cxsim itself', bytes: BASE_BYTES + (lanes > 1 ? lanes * BYTES_PER_WORKER : 0) },
   ];
-  return { jobs, workers: lanes, peakBytes: parts.reduce((s, p) => s + p.bytes, 0), heapBytes: BASE_HEAP_BYTES + jobs * BYTES_PER_JOB, seconds: (jobs * size * days) / (PERSON_DAYS_PER_SECOND * lanes), parts };
+  const impossible = tooManyLinks(size, network);
+  return { jobs, workers: lanes, peakBytes: parts.reduce((s, p) => s + p.bytes, 0), heapBytes: BASE_HEAP_BYTES + jobs * BYTES_PER_JOB, seconds: (jobs * size * days) / (PERSON_DAYS_PER_SECOND * lanes), parts, ...(impossible && { impossible }) };
 }
 
 /** Memory this machine can give an experiment: MEMORY_SHARE of its RAM (or of a container's limit). */

@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scenarioJobs } from '../../src/experiments/jobs.js';
-import { BYTES_PER_LINK, BYTES_PER_PERSON, BYTES_PER_RESULT_DAY, capWorkers, checkResources, estimateJobs, fmtDuration, MAX_LINKS, PERSON_DAYS_PER_SECOND, TIME_LIMIT_S } from '../../src/experiments/resources.js';
+import { BYTES_PER_LINK, bytesPerPerson, BYTES_PER_RESULT_DAY, ENGINE_BYTES_PER_PERSON, capWorkers, checkResources, estimateJobs, fmtDuration, MAX_LINKS, PERSON_DAYS_PER_SECOND, TIME_LIMIT_S } from '../../src/experiments/resources.js';
 import { METRIC_KEYS } from '../../src/model/metrics.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { cli, differingFiles, listFiles, show } from './helpers.js';
@@ -30,7 +30,10 @@ describe('the estimate', () => {
     const s = parseScenarioText(['name: E', 'days: 99', 'replications: 3', 'market: { size: 50000, initialCustomers: 10 }', 'wom: { network: { meanDegree: 20 } }'].join('\n'), 'e.yaml');
     const e = estimateJobs(scenarioJobs(s), 1);
     expect(BYTES_PER_RESULT_DAY).toBe(8 * METRIC_KEYS.length);
-    expect(e.parts[0].bytes).toBe(50_000 * BYTES_PER_PERSON + 50_000 * 20 * BYTES_PER_LINK);
+    expect(e.parts[0].bytes).toBe(50_000 * bytesPerPerson(true) + 50_000 * 20 * BYTES_PER_LINK);
+    // The registry's columns (61 B fully mixed, 16 B more for network counts) plus the engine's lists.
+    expect(bytesPerPerson(true) - bytesPerPerson(false)).toBe(16);
+    expect(bytesPerPerson(false)).toBeGreaterThanOrEqual(61 + ENGINE_BYTES_PER_PERSON);
     expect(e.parts[1].bytes).toBeGreaterThanOrEqual(3 * 100 * BYTES_PER_RESULT_DAY);
     expect(e.seconds).toBeCloseTo((3 * 50_000 * 99) / PERSON_DAYS_PER_SECOND, 6);
     expect(fmtDuration(3 * 3600)).toBe('3.0 hours');

@@ -1,6 +1,5 @@
 /** `cxsim validate <scenario>`: checks a scenario (or manifest) and lists every problem with its line and column. */
 import type { CommandModule } from 'yargs';
-import { scenarioJobs } from '../../experiments/jobs.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { validateBudget } from '../budget.js';
@@ -21,7 +20,7 @@ export const command = (io: Io): CommandModule<object, ValidateArgs> => ({
   handler: (argv: ValidateArgs) => {
     const scenario = loadScenario(argv.scenario, { seed: argv.seed, days: argv.days, replications: argv.replications });
     // A valid file can still be more than this machine runs: say so here, not hours into a run.
-    validateBudget(io, scenarioJobs(scenario));
+    validateBudget(io, scenario);
     io.out(summary(argv.scenario, scenario));
   },
 });
