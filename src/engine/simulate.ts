@@ -66,13 +66,14 @@ function sampleWithoutReplacement(n: number, k: number, rng: () => number): Int3
   return idx.subarray(0, k).sort();
 }
 
-/** The day's adopters become customers and are announced (a module-level loop: compiled once, not per run). */
-function joinAll(pop: Population, adopters: Int32Array, count: number, joined: (i: number) => void): void {
-  for (let k = 0; k < count; k++) {
-    const i = adopters[k];
-    pop.join(i);
-    joined(i);
-  }
+/**
+ * The day's adopters become customers and are announced: in a batch to mechanisms that take
+ * one, one by one to the others (module-level loops: compiled once, not per run).
+ */
+function joinAll(pop: Population, adopters: Int32Array, count: number, joined: (i: number) => void, batches: readonly ((list: Int32Array, count: number) => void)[]): void {
+  for (let k = 0; k < count; k++) pop.join(adopters[k]);
+  for (const batch of batches) batch(adopters, count);
+  for (let k = 0; k < count; k++) joined(adopters[k]);
 }
 
 const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
@@ -93,14 +94,14 @@ export function simulate(spec: RunSpec): RunResult {
   const phase = <K extends keyof Behaviour>(key: K) => defined(behaviours.map((b) => (b[key] ? (b[key] as (...a: never[]) => unknown).bind(b) : undefined))) as NonNullable<Behaviour[K]>[];
   const [begin, due, keep, serve, adopt, hear, close] = [phase('begin'), phase('due'), phase('keep'), phase('serve'), phase('adopt'), phase('hear'), phase('close')];
   const sources: CustomerEvent[] = behaviours.flatMap((b) => b.customerEvents ?? []);
+  const joinedAll = phase('joinedAll');
+  for (const b of behaviours) if (b.joined && b.joinedAll) throw new Error('a mechanism listens to joined one by one or in a batch (joinedAll), not both');
   const stocks = new Map(behaviours.flatMap((b) => Object.entries(b.stocks ?? {})));
   for (const d of defs) if (d.kind === 'stock' && !stocks.has(d.key)) throw new Error(`stock metric "${d.key}" has no reader: the mechanism that declares it must return one in stocks`);
 
   // Day 0: the initial customers, drawn uniformly without replacement (stream `initial`).
-  for (const i of sampleWithoutReplacement(pop.n, params.market.initialCustomers, stream(seed, 'rep', rep, 'initial'))) {
-    pop.join(i);
-    run.emit.joined(i);
-  }
+  const initial = sampleWithoutReplacement(pop.n, params.market.initialCustomers, stream(seed, 'rep', rep, 'initial'));
+  joinAll(pop, initial, initial.length, run.emit.joined, joinedAll);
   const series = emptySeries(days, defs.map((d) => d.key));
   const record = rec.bind(series, run.counts, stocks);
   run.counts.fill(0);
@@ -128,7 +129,7 @@ export function simulate(spec: RunSpec): RunResult {
     for (const f of serve) f(day);
     for (const f of adopt) f(day);
     for (const f of hear) f(day);
-    joinAll(pop, run.adopters, run.adopterCount, run.emit.joined);
+    joinAll(pop, run.adopters, run.adopterCount, run.emit.joined, joinedAll);
     for (const f of close) f(day);
     record(day);
     spec.inspect?.(day, pop);

@@ -63,6 +63,11 @@ export interface CustomerEvent {
 
 /** What a mechanism does in a run. Every member is optional; the engine calls what is there. */
 export interface Behaviour extends Partial<ModelEvents> {
+  /**
+   * The day's new customers at once (phase join), instead of `joined` one by one: a batch form for
+   * mechanisms on the hot path (thousands of joins a day). A mechanism gives one or the other.
+   */
+  joinedAll?(list: Int32Array, count: number): void;
   /** Phase `begin`: the start of the day. */
   begin?(day: number): void;
   /** Phase `events`: customer events drawn over today's customers. */

@@ -127,6 +127,7 @@ class Standing implements StandingTotals {
   private readonly state: Uint8Array;
   private readonly contacts: Csr | null;
   private readonly trust0: number;
+  private readonly trust0f: number; // as a float32 column stores it
   private readonly ltrWeight: number;
 
   constructor(
@@ -145,6 +146,7 @@ class Standing implements StandingTotals {
     this.state = pop.state;
     this.contacts = pop.contacts;
     this.trust0 = cfg.trust.initial;
+    this.trust0f = Math.fround(cfg.trust.initial);
     this.ltrWeight = cfg.trust.ltrWeight;
   }
 
@@ -216,13 +218,21 @@ class Standing implements StandingTotals {
 
   /** A fresh relationship starts at the segment's as-expected satisfaction and the initial trust. */
   join(i: number): void {
-    this.satisfaction[i] = this.cfg.asExpected[this.segment[i]];
-    this.trust[i] = this.trust0;
-    this.sumSatisfaction += this.satisfaction[i];
-    this.sumTrust += this.trust[i];
-    const stance = this.stanceOf(i);
+    // The values as stored (float32), without reading them back: a join is on the hot path of a diffusion.
+    const s = Math.fround(this.cfg.asExpected[this.segment[i]]), t = this.trust0f;
+    this.satisfaction[i] = s;
+    this.trust[i] = t;
+    this.sumSatisfaction += s;
+    this.sumTrust += t;
+    const x = ltrScore(s, t, this.disposition[i], this.ltrWeight, this.trust0);
+    const stance = x >= PROMOTER_FROM ? 1 : x < DETRACTOR_BELOW ? -1 : 0;
     this.stance[i] = stance;
     this.change(i, 0, stance, true);
+  }
+
+  /** The day's new customers (one call a day on the hot path of a diffusion). */
+  joinAll(list: Int32Array, count: number): void {
+    for (let k = 0; k < count; k++) this.join(list[k]);
   }
 
   leave(i: number): void {
@@ -284,7 +294,7 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
     totalsOf.set(run, st);
     const share = (x: number) => (pop.customerCount === 0 ? 0 : (100 * x) / pop.customerCount);
     return {
-      joined: (i) => st.join(i),
+      joinedAll: (list, count) => st.joinAll(list, count),
       leaving: (i) => st.leave(i),
       experience: (i, score, kind, salience) => st.experience(i, score, kind, salience),
       heard: (i, positive, negative) => st.hear(i, positive, negative),
