@@ -40,6 +40,13 @@ export { calibrationChart } from './outputs/charts/calibration.js';
 export { metricsRows, pairedRows, summaryRows, type MetricRow, type PairedRow, type SummaryRow } from './outputs/tables.js';
 export { sweepRows, sweepSummaryRows, type SweepRow, type SweepSummaryRow } from './outputs/sweepTables.js';
 export { SUMMARY_METRICS, type SummaryMetricKey } from './outputs/summaryMetrics.js';
+// Research tables (columns with types, titles and units) as Parquet, CSV and a data dictionary.
+export { metricsTable, runsTable, summaryTable, pairedTable, type Layout } from './outputs/data/runTables.js';
+export { sweepTable, sweepSummaryTable } from './outputs/data/sweepData.js';
+export { parquetBytes, readParquet } from './outputs/data/parquet.js';
+export { tableCsv } from './outputs/data/csv.js';
+export { dataPackage } from './outputs/data/dictionary.js';
+export type { Column, Table } from './outputs/data/table.js';
 
 // Charts: Vega-Lite specs (each entry of CHARTS builds one from scenario and results), rendered to SVG headlessly.
 export { CHARTS, type ChartEntry, type VlSpec } from './outputs/charts/index.js';

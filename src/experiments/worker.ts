@@ -9,7 +9,7 @@ import { cachedJobRunner } from './networkCache.js';
 // One cache per worker thread: jobs arrive replication-major, so consecutive jobs often share a network.
 const run = cachedJobRunner();
 
-export default function runJobInWorker(job: Job) {
+export default function runJobInWorker(job: Job): unknown {
   const result = run(job);
   const buffers = Object.values(result.series).map((s) => s.buffer);
   return move({
