@@ -52,10 +52,14 @@ async function arrowTable(t: Table): Promise<ArrowTable> {
   return new AT(schema, new RecordBatch(schema, data));
 }
 
-/** What the file says about itself in its key-value metadata (readable without Arrow). */
+/**
+ * What the file says about itself in its key-value metadata (readable without Arrow), under one
+ * key: the writer keeps key-value pairs in a hash map, so two keys could come out in either order
+ * and the same table would not always give the same bytes.
+ */
 export function tableMetadata(t: Table): Record<string, string> {
   const columns = Object.fromEntries(t.columns.map((c) => [c.name, Object.fromEntries(fieldMetadata(c))]));
-  return { 'cxsim:table': JSON.stringify({ name: t.name, title: t.title, description: t.description, primaryKey: t.primaryKey }), 'cxsim:columns': JSON.stringify(columns) };
+  return { cxsim: JSON.stringify({ table: { name: t.name, title: t.title, description: t.description, primaryKey: t.primaryKey }, columns }) };
 }
 
 /** The Parquet bytes of a table (zstd; the same table always gives the same bytes). */

@@ -170,7 +170,9 @@ export function pairedTable(rows: readonly PairedRow[], scenario: Scenario): Tab
       { name: 'lo95', type: 'number', title: 'Lower 95 % bound', description: 'Lower end of the 95 % interval of the difference.', values: num('lo') },
       { name: 'hi95', type: 'number', title: 'Upper 95 % bound', description: 'Upper end of the 95 % interval of the difference.', values: num('hi') },
       { name: 'n', type: 'integer', title: 'Pairs', description: 'Replications present, with the metric defined, on both sides.', values: Int32Array.from(rows, (r) => r.n) },
-      { name: 'distinguishable', type: 'boolean', title: 'Distinguishable', description: 'Whether the 95 % interval excludes 0 (on at least two pairs).', values: rows.map((r) => r.distinguishable) },
+      { name: 'p', type: 'number', title: 'p-value', description: 'Two-sided paired t-test p-value of this comparison alone (missing below two pairs): below 0.05 exactly when the 95 % interval excludes 0.', values: Float64Array.from(rows, (r) => r.p) },
+      { name: 'pHolm', type: 'number', title: 'Holm-adjusted p-value', description: 'p after Holm’s step-down adjustment over every strategy × metric comparison of this table.', values: Float64Array.from(rows, (r) => r.pHolm) },
+      { name: 'distinguishable', type: 'boolean', title: 'Distinguishable', description: 'pHolm < 0.05 on at least two pairs: distinguishable from noise as one of all these comparisons (family-wise error ≤ 5 %).', values: rows.map((r) => r.distinguishable) },
     ],
   });
 }
