@@ -183,3 +183,17 @@ describe('sweep tables', () => {
     expect(field).toMatchObject({ name: 'journey.processQuality', path: 'journey.processQuality', type: 'number' });
   });
 });
+
+describe('runs kept in Parquet', () => {
+  /** Every value of a run, NaN written as such (a NaN's bit pattern is not a value). */
+  const values = (r: RunResult) => JSON.stringify({ s: r.strategy, r: r.replication, d: r.days, series: Object.fromEntries(Object.entries(r.series).map(([k, v]) => [k, Array.from(v, (x) => (Object.is(x, -0) ? '-0' : String(x)))])), totals: Object.fromEntries(Object.entries(r.totals).map(([k, v]) => [k, String(v)])) });
+
+  it('read back from metrics.parquet and runs.parquet, wide or long, equal the results exactly', async () => {
+    const { runsFromTables } = await import('../../src/outputs/data/readRuns.js');
+    const runs = await readParquet(written.get('runs.parquet') as Uint8Array);
+    for (const layout of ['wide', 'long'] as const) {
+      const metrics = await readParquet(await parquetBytes(metricsTable(results, scenario, layout)));
+      expect(runsFromTables(metrics, runs).map(values), layout).toEqual(results.map(values));
+    }
+  });
+});
