@@ -27,6 +27,7 @@ export const COMMANDS: readonly { command: string; describe: string; load: () =>
   { command: 'validate <scenario>', describe: 'Check a scenario file (YAML or JSON, or a cxsim manifest) and report every problem at once', load: () => import('./commands/validate.js') as never },
   { command: 'schema', describe: 'Print the scenario JSON Schema (for editor autocompletion), or write it with --out (the repository keeps it in scenarios/cxsim.schema.json)', load: () => import('./commands/schema.js') as never },
   { command: 'reproduce <manifest>', describe: 'Re-run a manifest.json written by cxsim and check that every output is byte-identical to the recorded one and to the files beside the manifest', load: () => import('./commands/reproduce.js') as never },
+  { command: 'merge <shards..>', describe: 'Write the outputs of an experiment run with --shard K/N from its shard folders, byte-identical to an unsharded run', load: () => import('./commands/merge.js') as never },
   { command: 'worker', describe: 'Run simulations from a queue on Redis for coordinators started with --queue (any number of workers, on any machines)', load: () => import('./commands/worker.js') as never },
 ];
 

@@ -25,6 +25,9 @@ import { metricsCsv, pairedCsv, pairedRows, summaryCsv, summaryRows } from '../.
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 
+/** What a writer was given, lines joined: the file's content. */
+const collect = (data: string | Uint8Array | Iterable<string>) => (typeof data === 'string' || data instanceof Uint8Array ? data : [...data].join(''));
+
 let scenario: Scenario;
 let results: RunResult[];
 const dir = mkdtempSync(join(tmpdir(), 'cxsim-data-'));
@@ -35,7 +38,7 @@ let sql: DuckDBConnection;
 beforeAll(async () => {
   scenario = loadScenario('test/golden/data/small.yaml', { days: 30 });
   results = await runJobs(scenarioJobs(scenario), { workers: 1 });
-  await writeRunData(async (path, data) => void written.set(path, data), scenario, results, { formats: ['csv', 'parquet'], layout: 'wide' }, { cxsimVersion: 'test', command: ['compare'] });
+  await writeRunData(async (path, data) => void written.set(path, collect(data)), scenario, results, { formats: ['csv', 'parquet'], layout: 'wide' }, { cxsimVersion: 'test', command: ['compare'] });
   db = await DuckDBInstance.create(':memory:');
   sql = await db.connect();
 });
@@ -156,7 +159,7 @@ describe('sweep tables', () => {
   beforeAll(async () => {
     const small = { ...scenario, days: 20 };
     swept = await sweep(small, { parameters: { 'journey.processQuality': [0.97, 0.99], 'service.employees': [1, 2] } }, { workers: 1 });
-    await writeSweepData(async (path, data) => void files.set(path, data), swept, { formats: ['csv', 'parquet'], layout: 'long' }, { cxsimVersion: 'test', command: ['sweep'] });
+    await writeSweepData(async (path, data) => void files.set(path, collect(data)), swept, { formats: ['csv', 'parquet'], layout: 'long' }, { cxsimVersion: 'test', command: ['sweep'] });
   });
 
   it('give sweep.csv and sweep-summary.csv byte for byte; parameter columns named without dots', () => {

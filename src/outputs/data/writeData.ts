@@ -26,7 +26,7 @@ export const DATA_FORMATS: readonly DataFormat[] = ['csv', 'parquet'];
 export const LAYOUTS: readonly Layout[] = ['wide', 'long'];
 
 /** Writes one file (relative path) and records it: write.ts's outputWriter. */
-export type Put = (path: string, data: string | Uint8Array) => Promise<void>;
+export type Put = (path: string, data: string | Uint8Array | Iterable<string>) => Promise<void>;
 
 /** Provenance recorded in the data dictionary. */
 export interface DataProvenance {
@@ -36,8 +36,7 @@ export interface DataProvenance {
 
 /**
  * Writes each table in its formats (`always: 'csv'` adds CSV whatever was asked) and returns
- * the resources for the dictionary. CSV is written line by line into one string per file only
- * for small tables; the big ones stream through `tableCsvLines`.
+ * the resources for the dictionary.
  */
 export async function writeTables(put: Put, tables: readonly { table: Table; csv?: 'always'; extra?: DataResource['extra'] }[], formats: readonly DataFormat[]): Promise<DataResource[]> {
   const resources: DataResource[] = [];
@@ -45,7 +44,8 @@ export async function writeTables(put: Put, tables: readonly { table: Table; csv
     const files: DataResource['files'] = [];
     if (csv === 'always' || formats.includes('csv')) {
       const path = `${table.name}.csv`;
-      await put(path, csv === 'always' ? tableCsv(table) : joinLines(tableCsvLines(table)));
+      // Big tables stream line by line: runs × days rows can exceed the longest string V8 allows.
+      await put(path, csv === 'always' ? tableCsv(table) : tableCsvLines(table));
       files.push({ path, format: 'csv' });
     }
     if (formats.includes('parquet')) {
@@ -57,13 +57,6 @@ export async function writeTables(put: Put, tables: readonly { table: Table; csv
   }
   return resources;
 }
-
-/** Lines into one string; V8's string limit (~512 MB) is far above what a compare writes. */
-const joinLines = (lines: Iterable<string>) => {
-  let text = '';
-  for (const line of lines) text += line;
-  return text;
-};
 
 /** The data of `compare` and `run`: metrics, runs, summary and (with a baseline to pair with) paired; then datapackage.json. */
 export async function writeRunData(put: Put, scenario: Scenario, results: readonly RunResult[], opts: DataOptions, provenance: DataProvenance): Promise<void> {
