@@ -1,7 +1,11 @@
 /** runJobs: the same results whatever the number of workers, in job order, and a clean stop on abort. */
 import { describe, expect, it } from 'vitest';
 import { scenarioJobs, runJob } from '../../src/experiments/jobs.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defaultWorkers, JobsInterrupted, runJobs } from '../../src/experiments/pool.js';
+import { resetCalibrationMemo } from '../../src/experiments/poolCost.js';
 import { fingerprint, tinyScenario } from './helpers.js';
 
 const scenario = tinyScenario();
@@ -40,7 +44,9 @@ describe('runJobs', () => {
   });
 
   it('runs small experiments in this thread by default: a pool would cost more than it saves', () => {
-    // Tests run with an empty measurement cache (vitest.config.ts): the default costs decide.
+    // An empty measurement cache of its own (other tests record theirs): the default costs decide.
+    process.env.CXSIM_CACHE_DIR = mkdtempSync(join(tmpdir(), 'cxsim-pool-defaults-'));
+    resetCalibrationMemo();
     expect(defaultWorkers(jobs, 2)).toBe(1);
     const big = jobs.map((j) => ({ ...j, days: 20_000 }));
     expect(defaultWorkers(big, 2)).toBe(2);
