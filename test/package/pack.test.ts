@@ -85,10 +85,11 @@ describe('the packed package in another project', () => {
     expect(fromPackage).toEqual(JSON.parse(JSON.stringify(fromSources)));
   });
 
-  it('the cxsim command runs: --version, validate, and a compare on two worker threads with charts', () => {
+  it('the cxsim command runs: --version, validate, and a compare on two worker threads with charts and Parquet', () => {
     expect(cxsim('--version').trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     expect(cxsim('validate', 'scenarios/default.yaml')).toMatch(/default\.yaml/);
     cxsim('compare', 'scenarios/default.yaml', '--days', '15', '-r', '2', '--workers', '2', '--out', 'out', '--quiet');
-    for (const f of ['manifest.json', 'summary.csv', 'report.html', 'charts/nps.svg', 'charts/nps.png']) expect(existsSync(join(project, 'out', f)), f).toBe(true);
+    expect(cxsim('--help')).toMatch(/merge <shards\.\.>/);
+    for (const f of ['manifest.json', 'summary.csv', 'metrics.parquet', 'datapackage.json', 'report.html', 'charts/nps.svg', 'charts/nps.png']) expect(existsSync(join(project, 'out', f)), f).toBe(true);
   });
 });
