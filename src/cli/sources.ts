@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import type { Job } from '../experiments/jobs.js';
 import { modelHash } from '../experiments/modelHash.js';
 import { runJobs } from '../experiments/pool.js';
-import { runJobsOnQueue } from '../experiments/queue.js';
 import { jobHash, openRunStore, type JobRunner } from '../experiments/resume.js';
 import { shardIndices, shardLabel, type Shard } from '../experiments/shard.js';
 import type { RunResult } from '../model/metrics.js';
@@ -36,8 +35,9 @@ export function sourceOf(flags: { shard?: Shard; queue?: string }): RunSource {
 /** The runner of a source that simulates (local or queue). */
 export function runnerOf(io: Io, source: RunSource, quiet: boolean): JobRunner {
   if (source.kind !== 'queue') return runJobs;
-  return (jobs, opts) =>
-    runJobsOnQueue(jobs, {
+  // BullMQ loads only for a run that uses the queue.
+  return async (jobs, opts) =>
+    (await import('../experiments/queue.js')).runJobsOnQueue(jobs, {
       url: source.url,
       model: modelHash(),
       onProgress: opts.onProgress,

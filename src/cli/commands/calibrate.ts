@@ -26,7 +26,7 @@ import { modelHash } from '../../experiments/modelHash.js';
 import { checkCalibration, workersFor } from '../budget.js';
 import { inOutputFolder, runStored } from '../experiment.js';
 import type { Job } from '../../experiments/jobs.js';
-import { parseQueueUrl } from '../../experiments/queue.js';
+import { parseQueueUrl } from '../../experiments/queueAddress.js';
 import type { RunStore } from '../../experiments/resume.js';
 import { LOCAL } from '../sources.js';
 import { numberOption, RULES } from '../flags.js';

@@ -6,7 +6,8 @@ import type { CommandModule } from 'yargs';
 import { loadScenario } from '../../scenario/load.js';
 import { defaultOutDir, execute } from '../execute.js';
 import type { Io } from '../io.js';
-import { dataOptions, experimentSettings, precisionOptions, simulateOptions, sourceOptions, type SimulateArgs } from './options.js';
+import { simulateOptions, type SimulateArgs } from './options.js';
+import { dataOptions, experimentSettings, precisionOptions, sourceOptions } from './experimentFlags.js';
 
 export const command = (io: Io): CommandModule<object, SimulateArgs> => ({
   command: 'compare <scenario>',

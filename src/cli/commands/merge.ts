@@ -14,7 +14,7 @@ import { execute } from '../execute.js';
 import type { Io } from '../io.js';
 import { readShardManifest, type RunSource } from '../sources.js';
 import { executeSweep, type SweepManifest } from '../sweepExecute.js';
-import { dataFrom, dataOptions } from './options.js';
+import { dataFrom, dataOptions } from './experimentFlags.js';
 import { runSensitivity } from './sensitivity.js';
 
 interface MergeArgs {

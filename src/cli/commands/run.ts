@@ -3,7 +3,8 @@ import type { CommandModule } from 'yargs';
 import { loadScenario } from '../../scenario/load.js';
 import { defaultOutDir, execute, pickStrategies } from '../execute.js';
 import type { Io } from '../io.js';
-import { dataOptions, experimentSettings, precisionOptions, simulateOptions, sourceOptions, type SimulateArgs } from './options.js';
+import { simulateOptions, type SimulateArgs } from './options.js';
+import { dataOptions, experimentSettings, precisionOptions, sourceOptions } from './experimentFlags.js';
 
 interface RunArgs extends SimulateArgs {
   strategy?: string[];

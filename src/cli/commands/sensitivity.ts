@@ -28,7 +28,8 @@ import { checkCount, largestCase, workersFor } from '../budget.js';
 import { inOutputFolder, runStored } from '../experiment.js';
 import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
-import { simulateOptions, sourceFrom, sourceOptions, type SimulateArgs } from './options.js';
+import { simulateOptions, type SimulateArgs } from './options.js';
+import { sourceFrom, sourceOptions } from './experimentFlags.js';
 import type { RunSource } from '../sources.js';
 
 /** Metrics an experiment can target: the summary metrics (growthPerYear included). */

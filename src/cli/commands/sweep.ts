@@ -10,7 +10,8 @@ import { defaultOutDir } from '../execute.js';
 import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
 import { executeSweep } from '../sweepExecute.js';
-import { dataFrom, dataOptions, simulateOptions, sourceFrom, sourceOptions, type SimulateArgs } from './options.js';
+import { simulateOptions, type SimulateArgs } from './options.js';
+import { dataFrom, dataOptions, sourceFrom, sourceOptions } from './experimentFlags.js';
 
 type SweepArgs = SimulateArgs & SweepFlags;
 

@@ -7,7 +7,7 @@
 import { availableParallelism, hostname } from 'node:os';
 import type { CommandModule } from 'yargs';
 import { modelHash } from '../../experiments/modelHash.js';
-import { parseQueueUrl } from '../../experiments/queue.js';
+import { parseQueueUrl } from '../../experiments/queueAddress.js';
 import { startQueueWorker } from '../../experiments/queueWorker.js';
 import { numberOption, RULES } from '../flags.js';
 import type { Io } from '../io.js';
