@@ -68,7 +68,8 @@ export async function executeSweep(io: Io, x: SweepExecution): Promise<{ result:
     await writeManifest(x.dir, manifest);
     if (!x.quiet) {
       io.out(formatSweepTable(result, metric));
-      io.out(`Wrote ${files.length + 1} files to ${x.dir}/ (chart in ${join(x.dir, 'charts')}/; finished runs kept in runs.jsonl, so rerunning with another --metric costs no simulation).`);
+      const kept = x.source?.kind === 'merge' ? '' : '; finished runs kept in runs.jsonl, so rerunning with another --metric costs no simulation';
+      io.out(`Wrote ${files.length + 1} files to ${x.dir}/ (chart in ${join(x.dir, 'charts')}/${kept}).`);
     }
     return { result, manifest };
   });
