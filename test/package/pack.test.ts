@@ -34,7 +34,7 @@ function readmeSnippet(): string {
 }
 
 /** The snippet with a short horizon (the README runs a year of the full scenario), printing its summary. */
-const SHORT = { days: 20, replications: 2 };
+const SHORT = { days: 10, replications: 2 };
 function runnableSnippet(): string {
   const snippet = readmeSnippet();
   const shortened = snippet.replace("{ days: 365 }", JSON.stringify(SHORT).replace(/"/g, ''));
@@ -90,7 +90,7 @@ describe('the packed package in another project', () => {
   it('the cxsim command runs: --version, validate, and a compare on two worker threads with charts and Parquet', () => {
     expect(cxsim('--version').trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     expect(cxsim('validate', 'scenarios/default.yaml')).toMatch(/default\.yaml/);
-    cxsim('compare', 'scenarios/default.yaml', '--days', '15', '-r', '2', '--workers', '2', '--out', 'out', '--quiet');
+    cxsim('compare', 'scenarios/default.yaml', '--days', '5', '-r', '2', '--workers', '2', '--out', 'out', '--quiet');
     expect(cxsim('--help')).toMatch(/merge <shards\.\.>/);
     for (const f of ['manifest.json', 'summary.csv', 'metrics.parquet', 'datapackage.json', 'report.html', 'charts/nps.svg', 'charts/nps.png']) expect(existsSync(join(project, 'out', f)), f).toBe(true);
   });

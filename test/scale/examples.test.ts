@@ -18,7 +18,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'cxsim-examples-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const SCENARIO = join(tmp, 'scenarios', 'default.yaml');
 mkdirSync(join(tmp, 'scenarios'));
-writeFileSync(SCENARIO, ['name: Cluster example', 'seed: 8', 'days: 60', 'replications: 2', 'market: { size: 500, initialCustomers: 120 }', ''].join('\n'));
+writeFileSync(SCENARIO, ['name: Cluster example', 'seed: 8', 'days: 20', 'replications: 2', 'market: { size: 400, initialCustomers: 100 }', ''].join('\n'));
 const EXAMPLES = join(ROOT, 'docs', 'examples');
 const env = (extra: Record<string, string>) => ({ ...process.env, NO_COLOR: '1', ...extra });
 
@@ -31,13 +31,13 @@ async function whole(dir: string, args: string[]): Promise<void> {
 describe('docs/examples', () => {
   it('Slurm: the array script per task, then the merge script: the sweep, byte for byte', async () => {
     const shards = join(tmp, 'slurm-shards'), out = join(tmp, 'slurm-merged');
-    const vars = { SCENARIO, SHARDS: shards, OUT: out, REPLICATIONS: '2', DAYS: '30', CXSIM: `${process.execPath} ${BIN}`, SLURM_ARRAY_TASK_COUNT: '3', SLURM_CPUS_PER_TASK: '1' };
+    const vars = { SCENARIO, SHARDS: shards, OUT: out, REPLICATIONS: '2', DAYS: '15', CXSIM: `${process.execPath} ${BIN}`, SLURM_ARRAY_TASK_COUNT: '3', SLURM_CPUS_PER_TASK: '1' };
     for (let k = 0; k < 3; k++) execFileSync('bash', [join(EXAMPLES, 'slurm', 'sweep.sbatch')], { cwd: ROOT, env: env({ ...vars, SLURM_ARRAY_TASK_ID: String(k) }), stdio: 'pipe' });
     execFileSync('bash', [join(EXAMPLES, 'slurm', 'merge.sbatch')], { cwd: ROOT, env: env(vars), stdio: 'pipe' });
     const script = readFileSync(join(EXAMPLES, 'slurm', 'sweep.sbatch'), 'utf8');
     const params = [...script.matchAll(/--param (\S+)/g)].flatMap((m) => ['--param', m[1]]);
     expect(params.length).toBe(4);
-    await whole(join(tmp, 'slurm-whole'), [...params, '--replications', '2', '--days', '30']);
+    await whole(join(tmp, 'slurm-whole'), [...params, '--replications', '2', '--days', '15']);
     expect(differingFiles(join(tmp, 'slurm-whole'), out)).toEqual(['runs.jsonl']);
   });
 
