@@ -7,12 +7,13 @@
  *     (the model before the model-core refactor), checked out in a temporary git worktree and
  *     run alternately with this one;
  *   - 1,000,000 customers × 730 days: time and peak memory against the targets;
- *   - sweep speed-up on 1 vs 2 worker threads.
+ *   - start-up of the compiled CLI (--version, validate) as a ratio to `node -e 0`;
+ *   - sweep speed-up on 1 vs 2 worker threads, each in a fresh process.
  *
  *   npm run bench                       everything
  *   npm run bench -- --baseline <ref>   another baseline commit (default BASELINE)
  *   npm run bench -- --no-baseline      skip the side-by-side run
- *   npm run bench -- --only bass,default,million,sweep
+ *   npm run bench -- --only bass,default,million,startup,sweep
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -89,10 +90,40 @@ if (wanted('million')) {
   console.log(`  ${s(r.seconds)} (target ≤ 120 s, stretch ≤ 60 s); network built in ${s(r.graphSeconds)}; ${M(r.customerDays / r.seconds)} customer-days/s, ${M((r.marketSize * 730) / r.seconds)} people-days/s; peak RSS ${r.peakRssMiB.toFixed(0)} MiB (target ≤ 1,536, stretch ≤ 1,024)\n`);
 }
 
+if (wanted('startup')) {
+  // The compiled CLI, as installed: build dist/ first when the sources are newer.
+  const fresh = () => execFileSync(process.execPath, ['--input-type=module', '-e', "process.stdout.write(String((await import('./scripts/build.mjs')).distIsFresh()))"], { encoding: 'utf8' }) === 'true';
+  if (!fresh()) execFileSync(process.execPath, ['scripts/build.mjs', '--no-types'], { stdio: 'ignore' });
+  const spawnSeconds = (args: string[]) => {
+    const t = performance.now();
+    execFileSync(process.execPath, args, { stdio: 'ignore' });
+    return (performance.now() - t) / 1000;
+  };
+  const cases = { node: ['-e', '0'], version: ['bin/cxsim.js', '--version'], validate: ['bin/cxsim.js', 'validate', 'scenarios/default.yaml'], help: ['bin/cxsim.js', '--help'] };
+  const times: Record<string, number[]> = {};
+  for (let k = 0; k < 7; k++) for (const [name, args] of Object.entries(cases)) (times[name] ??= []).push(spawnSeconds(args));
+  const t = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  console.log('start-up of the compiled CLI (bin/cxsim.js → dist/), process spawn to exit, median of 7, alternating');
+  console.log(`  node -e 0 ${s(t.node)};  cxsim --version ${s(t.version)} = ${(t.version / t.node).toFixed(1)}× node;  cxsim validate scenarios/default.yaml ${s(t.validate)} = ${(t.validate / t.node).toFixed(1)}× node;  cxsim --help ${s(t.help)} = ${(t.help / t.node).toFixed(1)}× node  (target: well under 0.5 s)\n`);
+}
+
 if (wanted('sweep')) {
-  console.log('sweep speed-up: the same sweep (8 jobs: default scenario, 4 points × 2 replications) on 1 worker and on 2, in one process; the 2-worker time includes starting the pool');
+  console.log(`sweep speed-up: one sweep (default scenario, 4 points × 4 replications = 16 jobs), each run in a fresh process as \`cxsim sweep\` runs it (pool start included, no thread warm from an earlier round); ${ROUNDS} rounds, alternating, medians`);
+  console.log('  "2 workers" lets runJobs choose threads or one thread from its measured costs (what users get); "pool forced" always starts two threads');
   for (const [size, days] of [[5_000, 180], [20_000, 365]] as const) {
-    const w = node('bench/workloads.ts', 'sweep-speedup', String(size), String(days));
-    console.log(`  market ${size.toLocaleString('en')} × ${days} days: 1 worker ${s(w.oneWorkerSeconds)}, 2 workers ${s(w.twoWorkerSeconds)} → speed-up ${w.speedup.toFixed(2)}×`);
+    const runs: Record<string, { seconds: number; lanes: number; calibration: { startSeconds: Record<string, number>; rate: Record<string, number> } }[]> = { one: [], auto: [], forced: [] };
+    for (let k = 0; k < ROUNDS; k++) {
+      runs.one.push(node('bench/workloads.ts', 'sweep', String(size), String(days), '1', 'auto'));
+      runs.auto.push(node('bench/workloads.ts', 'sweep', String(size), String(days), '2', 'auto'));
+      runs.forced.push(node('bench/workloads.ts', 'sweep', String(size), String(days), '2', 'always'));
+    }
+    const t = (xs: { seconds: number }[]) => median(xs.map((x) => x.seconds));
+    const [one, auto, forced] = [t(runs.one), t(runs.auto), t(runs.forced)];
+    const chose = [...new Set(runs.auto.map((r) => (r.lanes > 1 ? `${r.lanes} threads` : 'one thread')))].join(' / ');
+    console.log(`  market ${size.toLocaleString('en')} × ${days} days: 1 worker ${s(one)}; 2 workers ${s(auto)} (chose ${chose}) → speed-up ${(one / auto).toFixed(2)}× (target ≥ 1.0${size === 20_000 ? '; ≥ 1.7 on an idle machine' : ''}); pool forced ${s(forced)} → ${(one / forced).toFixed(2)}×`);
   }
+  const cal = (JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/experiments/poolCost.ts').then((m) => console.log(JSON.stringify(m.loadCalibration())))"], { encoding: 'utf8' }).trim()));
+  const rate = (n: string) => (cal.rate[n] ? `${M(cal.rate[n])}/s` : 'not measured');
+  console.log(`  measured on this machine (~/.cache/cxsim/pool.json): pool of 2 starts in ${cal.startSeconds['2']?.toFixed(2) ?? '?'} s; one thread alone ${rate('1')} person-days, each of 2 threads ${rate('2')}`);
+  console.log();
 }

@@ -2,7 +2,8 @@
  * One benchmark workload per process (so peak memory is the workload's own): prints one JSON
  * line. Engine and reference loops run in the same process, interleaved, after WARM_UP untimed
  * runs each (both are measured at steady state, JIT-compiled), median of REPEATS.
- * Usage: tsx bench/workloads.ts <bass-network|bass-mixed|default|sweep-speedup> [N] [days]
+ * Usage: tsx bench/workloads.ts <bass-network|bass-mixed|default> [N] [days]
+ *        tsx bench/workloads.ts sweep <market size> <days> <workers> <auto|always>
  */
 import { loadScenario } from '../src/scenario/load.js';
 import { deepMerge } from '../src/scenario/merge.js';
@@ -10,7 +11,8 @@ import { networkFor, simulate } from '../src/engine/simulate.js';
 import { stream } from '../src/random/streams.js';
 import type { Params } from '../src/scenario/schema.js';
 import { planSweep } from '../src/experiments/sweep.js';
-import { runJobs } from '../src/experiments/pool.js';
+import { defaultWorkers, runJobs } from '../src/experiments/pool.js';
+import { loadCalibration } from '../src/experiments/poolCost.js';
 import { bassMixed, bassNetwork, bassNetworkRescan } from './reference.js';
 import { scaledDefault } from './scale.js';
 
@@ -75,27 +77,22 @@ function defaultScenario(customers: number, days: number) {
 }
 
 /**
- * The same sweep (default scenario, market of `size` people at its 25 % share, 4 points × 2
- * replications = 8 jobs) on 1 worker and on 2, in this process; the 2-worker time includes
- * starting the pool, as a user's run does. Median of 3 each, interleaved.
+ * One run of a sweep (default scenario, market of `size` people at its 25 % share, 4 points ×
+ * 4 replications = 16 jobs) in this fresh process, as a user's `cxsim sweep` runs it: the time
+ * includes starting the pool, and no thread is warm from an earlier round. `threads`: 'auto'
+ * lets runJobs decide from its measured costs, 'always' forces the pool.
  */
-async function sweepSpeedup(size: number, days: number) {
-  const scenario = { ...loadScenario('scenarios/default.yaml'), days, replications: 2 };
+async function sweepOnce(size: number, days: number, workers: number, threads: 'auto' | 'always') {
+  const scenario = { ...loadScenario('scenarios/default.yaml'), days, replications: 4 };
   const base = scenario.strategies[0].params;
   const scale = size / base.market.size;
   const { jobs } = planSweep(scenario, {
     parameters: { 'journey.processQuality': [0.97, 0.98, 0.99, 0.995], 'market.size': [size], 'market.initialCustomers': [Math.round(base.market.initialCustomers * scale)], 'acquisition.spendPerDay': [base.acquisition.spendPerDay * scale] },
   });
-  const seconds: Record<1 | 2, number[]> = { 1: [], 2: [] };
-  for (let k = 0; k < 3; k++) {
-    for (const workers of [1, 2] as const) {
-      const t = now();
-      await runJobs(jobs, { workers });
-      seconds[workers].push(now() - t);
-    }
-  }
-  const one = median(seconds[1]), two = median(seconds[2]);
-  return { workload: 'sweep-speedup', jobs: jobs.length, marketSize: size, days, oneWorkerSeconds: one, twoWorkerSeconds: two, speedup: one / two };
+  const lanes = threads === 'always' ? Math.min(workers, jobs.length) : defaultWorkers(jobs, workers);
+  const t = now();
+  await runJobs(jobs, { workers, threads });
+  return { workload: 'sweep', jobs: jobs.length, marketSize: size, days, workers, threads, lanes, seconds: now() - t, calibration: loadCalibration() };
 }
 
 const [workload, nArg, daysArg] = process.argv.slice(2);
@@ -103,7 +100,7 @@ const n = Number(nArg ?? 100_000);
 const result =
   workload === 'bass-network' ? bass('network', n)
   : workload === 'bass-mixed' ? bass('mixed', n)
-  : workload === 'sweep-speedup' ? await sweepSpeedup(n, Number(daysArg ?? 180))
+  : workload === 'sweep' ? await sweepOnce(n, Number(daysArg ?? 180), Number(process.argv[5] ?? 1), (process.argv[6] ?? 'auto') as 'auto' | 'always')
   : defaultScenario(n, Number(daysArg ?? 365));
 const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ ...result, peakRssMiB }));

@@ -20,6 +20,10 @@ export { runScenario } from './experiments/networkCache.js';
 export { runJob, scenarioJobs, type Job } from './experiments/jobs.js';
 export { defaultWorkers, JobsInterrupted, runJobs, type RunJobsOptions } from './experiments/pool.js';
 export { openRunStore, runJobsResumable, type RunStore } from './experiments/resume.js';
+// Beyond one machine: shards, and replications until intervals are narrow enough (the queue is the CLI's --queue and worker).
+export { parseShard, shardIndices, type Shard } from './experiments/shard.js';
+export { runToPrecision, type PrecisionTarget } from './experiments/precision.js';
+export { holmAdjust } from './stats/holm.js';
 export { METRICS, type MetricKey, type RunResult } from './model/metrics.js';
 
 // Experiments: sweeps (grid or Latin hypercube over dotted parameter paths).
@@ -42,6 +46,14 @@ export { calibrationChart } from './outputs/charts/calibration.js';
 export { metricsRows, pairedRows, summaryRows, type MetricRow, type PairedRow, type SummaryRow } from './outputs/tables.js';
 export { sweepRows, sweepSummaryRows, type SweepRow, type SweepSummaryRow } from './outputs/sweepTables.js';
 export { SUMMARY_METRICS, type SummaryMetricKey } from './outputs/summaryMetrics.js';
+// Research tables (columns with types, titles and units) as Parquet, CSV and a data dictionary.
+export { metricsTable, runsTable, summaryTable, pairedTable, type Layout } from './outputs/data/runTables.js';
+export { sweepTable, sweepSummaryTable } from './outputs/data/sweepData.js';
+export { parquetBytes, readParquet } from './outputs/data/parquet.js';
+export { tableCsv } from './outputs/data/csv.js';
+export { readRunsFromFolder } from './outputs/data/readRuns.js';
+export { dataPackage } from './outputs/data/dictionary.js';
+export type { Column, Table } from './outputs/data/table.js';
 
 // Charts: Vega-Lite specs (each entry of CHARTS builds one from scenario and results), rendered to SVG headlessly.
 export { CHARTS, type ChartEntry, type VlSpec } from './outputs/charts/index.js';

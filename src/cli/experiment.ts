@@ -14,6 +14,7 @@ import type { RunResult } from '../model/metrics.js';
 import { UserError } from '../scenario/errors.js';
 import type { Io } from './io.js';
 import { createProgress } from './progress.js';
+import { LOCAL, runnerOf, runsFromShards, shardJobs, ShardSaved, writeShardManifest, type RunSource } from './sources.js';
 
 export interface StoredRun {
   jobs: readonly Job[];
@@ -23,6 +24,12 @@ export interface StoredRun {
   workers?: number;
   quiet: boolean;
   label: string;
+  /** Where the runs come from (sources.ts): threads here (default), a queue, a shard's slice, or shard folders. */
+  source?: RunSource;
+  /** The jobs that name the store (default: jobs). --precision opens it for the cap's jobs and runs fewer. */
+  storeJobs?: readonly Job[];
+  /** The draft manifest: a shard writes it beside its runs, for merge. */
+  draft?: object;
 }
 
 /** Exit code of a process stopped by Ctrl-C (128 + SIGINT). */
@@ -69,11 +76,18 @@ export interface Stored {
   store: RunStore;
 }
 
+/** What merge hands back instead of a store: there is none in the merged folder. */
+const NO_STORE: RunStore = { path: '', finished: new Map(), warnings: [], append: () => {}, close: () => {}, remove: () => {} };
+
 export async function runStored(io: Io, x: StoredRun): Promise<Stored> {
-  const store = openRunStore(x.dir, x.jobs, { scenarioHash: x.scenarioHash, fresh: x.fresh });
+  const source = x.source ?? LOCAL;
+  if (source.kind === 'merge') return { results: runsFromShards(x.jobs, source.dirs, x.scenarioHash), store: NO_STORE };
+  const slice = source.kind === 'shard' ? shardJobs(x.jobs, source.shard) : undefined;
+  const jobs = slice?.jobs ?? x.jobs;
+  const store = openRunStore(x.dir, x.storeJobs ?? jobs, { scenarioHash: x.scenarioHash, fresh: x.fresh });
   for (const w of store.warnings) io.err(`cxsim: warning: ${w}`);
-  const reused = x.jobs.filter((j) => store.finished.has(jobHash(j))).length;
-  if (!x.quiet && reused > 0) io.err(`${x.label}: resuming from ${store.path} (${reused} of ${x.jobs.length} runs already finished)`);
+  const reused = jobs.filter((j) => store.finished.has(jobHash(j))).length;
+  if (!x.quiet && reused > 0) io.err(`${x.label}: resuming from ${store.path} (${reused} of ${jobs.length} runs already finished)`);
   const progress = createProgress(io, x.label, x.quiet, 'runs');
   const controller = new AbortController();
   let presses = 0;
@@ -85,7 +99,12 @@ export async function runStored(io: Io, x: StoredRun): Promise<Stored> {
   };
   process.on('SIGINT', onSigint);
   try {
-    const results = await runJobsResumable(x.jobs, store, { workers: x.workers, signal: controller.signal, onProgress: (done, total) => !controller.signal.aborted && progress.update(done, total) });
+    const results = await runJobsResumable(jobs, store, { workers: x.workers, signal: controller.signal, onProgress: (done, total) => !controller.signal.aborted && progress.update(done, total) }, runnerOf(io, source, x.quiet));
+    if (source.kind === 'shard') {
+      const s = source.shard;
+      await writeShardManifest(x.dir, x.draft ?? {}, { index: s.index, count: s.count, runs: jobs.length, total: x.jobs.length });
+      throw new ShardSaved(`shard ${s.index}/${s.count}: ${jobs.length} of ${x.jobs.length} runs saved in ${store.path}; once all ${s.count} shards have run, write the outputs with:\n  cxsim merge <the ${s.count} shard folders> --out <folder>`);
+    }
     return { results, store };
   } catch (e) {
     if (e instanceof JobsInterrupted) throw new Interrupted(`interrupted: ${e.finished} of ${e.total} runs finished and saved in ${store.path}; run the same command again to resume:\n  ${resumeCommand(io.argv)}`);

@@ -5,24 +5,40 @@
  */
 import yargs, { type CommandModule } from 'yargs';
 import { VERSION } from '../version.js';
-import { command as calibrate } from './commands/calibrate.js';
-import { command as compare } from './commands/compare.js';
 import { reportError } from './commands/handleErrors.js';
-import { command as report } from './commands/report.js';
-import { command as reproduce } from './commands/reproduce.js';
-import { command as run } from './commands/run.js';
-import { command as schema } from './commands/schema.js';
-import { command as sensitivity } from './commands/sensitivity.js';
-import { command as studio } from './commands/studio.js';
-import { command as sweep } from './commands/sweep.js';
-import { command as validate } from './commands/validate.js';
 import { processIo, type Io } from './io.js';
 import { usageError } from './usage.js';
 
-const COMMANDS: ((io: Io) => CommandModule<object, never>)[] = [compare, run, sweep, sensitivity, calibrate, report, studio, validate, schema, reproduce] as never;
+type Factory = (io: Io) => CommandModule<object, never>;
+
+/**
+ * The commands, each loaded only when named on the command line: `cxsim --version`, `--help` and
+ * `validate` never load what `compare` needs (vega, the worker pool, Parquet). `command` and
+ * `describe` repeat the module's own for the help text (a test keeps them equal).
+ */
+export const COMMANDS: readonly { command: string; describe: string; load: () => Promise<{ command: Factory }> }[] = [
+  { command: 'compare <scenario>', describe: 'Compare all strategies of a scenario on common random numbers', load: () => import('./commands/compare.js') as never },
+  { command: 'run <scenario>', describe: 'Simulate a strategy of a scenario (default: the baseline) and write tables and charts', load: () => import('./commands/run.js') as never },
+  { command: 'sweep <scenario>', describe: 'Vary parameters over a grid or Latin hypercube (common random numbers across points) and chart a metric', load: () => import('./commands/sweep.js') as never },
+  { command: 'sensitivity <scenario>', describe: 'Rank parameters by their influence on a metric (Morris or Sobol), every design point on the same seeds', load: () => import('./commands/sensitivity.js') as never },
+  { command: 'calibrate <scenario>', describe: 'Fit baseline parameters to observed summary values (Nelder–Mead on common random numbers) and write the calibrated scenario', load: () => import('./commands/calibrate.js') as never },
+  { command: 'report <folder>', describe: 'Write one self-contained report.html (opens offline, prints one chart per page) from an output folder of compare or run', load: () => import('./commands/report.js') as never },
+  { command: 'studio [scenario]', describe: 'Play what-ifs live in the browser: levers, paired comparison building up run by run, shareable links', load: () => import('./commands/studio.js') as never },
+  { command: 'validate <scenario>', describe: 'Check a scenario file (YAML or JSON, or a cxsim manifest) and report every problem at once', load: () => import('./commands/validate.js') as never },
+  { command: 'schema', describe: 'Print the scenario JSON Schema (for editor autocompletion), or write it with --out (the repository keeps it in scenarios/cxsim.schema.json)', load: () => import('./commands/schema.js') as never },
+  { command: 'reproduce <manifest>', describe: 'Re-run a manifest.json written by cxsim and check that every output is byte-identical to the recorded one and to the files beside the manifest', load: () => import('./commands/reproduce.js') as never },
+  { command: 'merge <shards..>', describe: 'Write the outputs of an experiment run with --shard K/N from its shard folders, byte-identical to an unsharded run', load: () => import('./commands/merge.js') as never },
+  { command: 'worker', describe: 'Run simulations from a queue on Redis for coordinators started with --queue (any number of workers, on any machines)', load: () => import('./commands/worker.js') as never },
+];
+
+/** The command modules for this command line: the real one for each command named in it, a stub (name and description, for --help) for the others. */
+async function commandsFor(argv: readonly string[], io: Io): Promise<CommandModule<object, never>[]> {
+  const named = new Set(argv.filter((a) => !a.startsWith('-')));
+  return Promise.all(COMMANDS.map(async (c) => (named.has(c.command.split(' ')[0]) ? (await c.load()).command(io) : { command: c.command, describe: c.describe, handler: () => {} })));
+}
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  const modules = COMMANDS.map((c) => c(io));
+  const modules = await commandsFor(argv, io);
   const names = modules.map((m) => String(m.command).split(' ')[0]);
   const parser = yargs([...argv])
     .scriptName('cxsim')

@@ -14,6 +14,8 @@ import { modelHash } from '../experiments/modelHash.js';
 import { findMetric } from '../experiments/objective.js';
 import { checkCount, checkJobs, largestCase } from './budget.js';
 import { inOutputFolder, runStored } from './experiment.js';
+import type { DataOptions } from '../outputs/data/writeData.js';
+import type { RunSource } from './sources.js';
 import type { Io } from './io.js';
 
 export const DEFAULT_METRIC: SummaryMetricKey = 'finalNps';
@@ -27,6 +29,10 @@ export interface SweepExecution {
   fresh?: boolean;
   /** Run past the time estimate's limit (never past memory). */
   force?: boolean;
+  /** Where the runs come from (sources.ts). */
+  source?: RunSource;
+  /** Formats and layout of the data tables (default CSV and Parquet, long). */
+  data?: DataOptions;
 }
 
 /** A sweep's manifest: the usual one, plus the sweep as run (every default spelled out) to rerun or reproduce it. */
@@ -54,15 +60,16 @@ export async function executeSweep(io: Io, x: SweepExecution): Promise<{ result:
   };
   // The store is kept: rerunning with another --metric reads every run back.
   return inOutputFolder(io, x.dir, async (writing) => {
-    const { results } = await runStored(io, { jobs: plan.jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers, quiet: x.quiet, label: 'cxsim sweep' });
+    const { results } = await runStored(io, { jobs: plan.jobs, dir: x.dir, scenarioHash: draft.scenarioHash, fresh: x.fresh ?? false, workers, quiet: x.quiet, label: 'cxsim sweep', source: x.source, draft });
     writing();
     const result = collectSweep(plan, results);
-    const { files } = await writeSweepOutputs({ dir: x.dir, result, metric, manifest: draft });
+    const { files } = await writeSweepOutputs({ dir: x.dir, result, metric, manifest: draft, data: x.data });
     const manifest = { ...draft, files: await hashFiles(x.dir, files) };
     await writeManifest(x.dir, manifest);
     if (!x.quiet) {
       io.out(formatSweepTable(result, metric));
-      io.out(`Wrote ${files.length + 1} files to ${x.dir}/ (chart in ${join(x.dir, 'charts')}/; finished runs kept in runs.jsonl, so rerunning with another --metric costs no simulation).`);
+      const kept = x.source?.kind === 'merge' ? '' : '; finished runs kept in runs.jsonl, so rerunning with another --metric costs no simulation';
+      io.out(`Wrote ${files.length + 1} files to ${x.dir}/ (chart in ${join(x.dir, 'charts')}/${kept}).`);
     }
     return { result, manifest };
   });

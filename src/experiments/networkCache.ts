@@ -14,11 +14,14 @@ const CAPACITY = 3;
 
 export type JobRunner = (job: Job) => RunResult;
 
+/** What a job's network depends on: jobs with the same key can share one graph. */
+export const networkKey = (job: Job): string => `${job.seed}|${job.replication}|${job.params.market.size}|${JSON.stringify(job.params.wom.network)}`;
+
 /** A runner with its own cache (one per thread); results are identical to runJob's. */
 export function cachedJobRunner(capacity = CAPACITY): JobRunner {
   const cache = new Map<string, Csr | null>();
   return (job) => {
-    const key = `${job.seed}|${job.replication}|${job.params.market.size}|${JSON.stringify(job.params.wom.network)}`;
+    const key = networkKey(job);
     let network = cache.get(key);
     if (network === undefined) {
       network = networkFor(job.params, job.seed, job.replication);

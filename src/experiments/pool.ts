@@ -1,7 +1,13 @@
 /**
- * Runs jobs in parallel on a pool of worker threads (piscina), or in this thread with one worker.
- * Every job is deterministic by its seed keys, so results do not depend on the number of workers
- * or on the order jobs finish in; they come back in job order.
+ * Runs jobs in parallel on worker threads (piscina), or in this thread when threads would not pay
+ * (poolCost.ts decides from measured costs). Every job is deterministic by its seed keys, so
+ * results do not depend on the number of threads or on the order jobs finish in; they come back
+ * in job order.
+ *
+ * Each thread is a lane with a pool of its own, and jobs that share a social network (same seed,
+ * replication and network settings: networkCache.ts) go to the same lane, so a network is built
+ * once per experiment, not once per thread. A lane that runs out of its own groups takes jobs
+ * from the back of the largest unfinished group.
  */
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -9,12 +15,19 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import type { RunResult } from '../model/metrics.js';
 import type { Job } from './jobs.js';
-import { cachedJobRunner } from './networkCache.js';
+import { cachedJobRunner, networkKey } from './networkCache.js';
+import { jobWork, loadCalibration, recordRun, threadsPay } from './poolCost.js';
+import { PING } from './worker.js';
 import { workerBundle } from './workerBundle.js';
 
 export interface RunJobsOptions {
-  /** Worker threads; 1 runs in this thread without a pool. Default: defaultWorkers(jobs). */
+  /** Most threads to use; 1 runs in this thread without a pool. Default: all cores. */
   workers?: number;
+  /**
+   * 'auto' (default): threads only when the measured costs say they save time; 'always': use
+   * `workers` threads whatever it costs (tests, benchmarks).
+   */
+  threads?: 'auto' | 'always';
   /** Called with (runs finished, total runs) after each run. */
   onProgress?: (done: number, total: number) => void;
   /** When aborted, no further job starts; running jobs finish (and reach onResult), then runJobs rejects with JobsInterrupted. */
@@ -35,27 +48,20 @@ export class JobsInterrupted extends Error {
 }
 
 /**
- * A worker thread starts in about 0.1 s (the bundled worker, workerBundle.ts), but its JIT warms
- * up again from cold; the engine runs ≈ 10–20 M person-days a second once warm. Measured on two
- * cores: 8 jobs of 7 M person-days in all ran at 0.5× on two workers, 58 M at 1.4×. Below this
- * much work the pool does not pay for itself, so it runs in this thread.
+ * The threads runJobs would use for these jobs: at most `most` (default all cores) and at most
+ * one per job, or 1 when threads are not estimated to save time, or under Deno (notebooks): its
+ * Node compatibility cannot start the worker threads.
  */
-export const SMALL_WORK_PERSON_DAYS = 20e6;
-
-/**
- * All available cores, or 1 when the jobs are too small to pay for starting worker threads, or
- * when running under Deno (notebooks): its Node compatibility cannot start the tsx worker shim.
- */
-export function defaultWorkers(jobs: readonly Job[]): number {
+export function defaultWorkers(jobs: readonly Job[], most = availableParallelism()): number {
   if ('Deno' in globalThis) return 1;
-  const work = jobs.reduce((sum, j) => sum + j.params.market.size * j.days, 0);
-  return work < SMALL_WORK_PERSON_DAYS ? 1 : availableParallelism();
+  const lanes = Math.min(most, jobs.length);
+  return threadsPay(loadCalibration(), jobs.reduce((sum, j) => sum + jobWork(j), 0), lanes) ? lanes : 1;
 }
 
-
 export async function runJobs(jobs: readonly Job[], opts: RunJobsOptions = {}): Promise<RunResult[]> {
-  const workers = opts.workers ?? defaultWorkers(jobs);
-  if (!(Number.isInteger(workers) && workers >= 1)) throw new RangeError(`workers must be a whole number ≥ 1, got ${workers}`);
+  const most = opts.workers ?? availableParallelism();
+  if (!(Number.isInteger(most) && most >= 1)) throw new RangeError(`workers must be a whole number ≥ 1, got ${most}`);
+  const lanes = opts.threads === 'always' ? Math.min(most, jobs.length) : defaultWorkers(jobs, most);
   const results: RunResult[] = new Array(jobs.length);
   let done = 0;
   let saving: Promise<void> = Promise.resolve();
@@ -70,9 +76,8 @@ export async function runJobs(jobs: readonly Job[], opts: RunJobsOptions = {}): 
     return saving;
   };
   const order = dispatchOrder(jobs);
-  const lanes = Math.min(workers, jobs.length);
   if (lanes <= 1) await inThread(jobs, order, opts.signal, finish);
-  else await inPool(jobs, order, lanes, opts.signal, finish);
+  else await inLanes(jobs, order, lanes, opts.signal, finish);
   await saving;
   if (done < jobs.length) throw new JobsInterrupted(done, jobs.length);
   return results;
@@ -87,34 +92,79 @@ type Finish = (index: number, result: RunResult) => Promise<void>;
 
 async function inThread(jobs: readonly Job[], order: number[], signal: AbortSignal | undefined, finish: Finish): Promise<void> {
   const run = cachedJobRunner();
+  let busy = 0, work = 0;
   for (const i of order) {
-    if (signal?.aborted) return;
-    await finish(i, run(jobs[i]));
+    if (signal?.aborted) break;
+    const t = performance.now();
+    const result = run(jobs[i]);
+    busy += performance.now() - t;
+    work += jobWork(jobs[i]);
+    await finish(i, result);
     // A run blocks the event loop: yield between runs so a Ctrl-C handler can abort the signal.
     await nextTurn();
   }
+  recordRun(1, work, busy / 1000);
 }
 
-async function inPool(jobs: readonly Job[], order: number[], workers: number, signal: AbortSignal | undefined, finish: Finish): Promise<void> {
+/** Jobs grouped by the network they share, groups in dispatch order. */
+function networkGroups(jobs: readonly Job[], order: readonly number[]): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const i of order) {
+    const key = networkKey(jobs[i]);
+    const g = groups.get(key);
+    if (g) g.push(i);
+    else groups.set(key, [i]);
+  }
+  return [...groups.values()];
+}
+
+async function inLanes(jobs: readonly Job[], order: number[], lanes: number, signal: AbortSignal | undefined, finish: Finish): Promise<void> {
+  const started = performance.now();
   // The bundle is plain JS: threads start without the parent's tsx loader (execArgv), in ~0.1 s.
-  const pool = new Piscina<Job, RunResult>({ filename: pathToFileURL(workerBundle()).href, minThreads: workers, maxThreads: workers, idleTimeout: 60_000, execArgv: [] });
-  let next = 0;
+  const filename = pathToFileURL(workerBundle()).href;
+  const pools = Array.from({ length: lanes }, () => new Piscina<Job | typeof PING, RunResult>({ filename, minThreads: 1, maxThreads: 1, idleTimeout: 60_000, execArgv: [] }));
+  const groups = networkGroups(jobs, order);
+  let nextGroup = 0;
   let failure: { error: unknown } | undefined;
-  // One lane per worker, each feeding its worker the next job: nothing queues up, so an abort stops scheduling at once.
-  const lane = async () => {
-    while (!failure && !signal?.aborted && next < order.length) {
-      const i = order[next++];
+  const ready: number[] = [], busy: number[] = [], work: number[] = [];
+  /** The next job of a lane: its own group, else a fresh group, else the back of the largest group left. */
+  const take = (current: { group?: number[]; stolen: boolean }): number | undefined => {
+    if (!current.group?.length) {
+      if (nextGroup < groups.length) Object.assign(current, { group: groups[nextGroup++], stolen: false });
+      else {
+        const largest = groups.reduce<number[] | undefined>((best, g) => (g.length > (best?.length ?? 0) ? g : best), undefined);
+        Object.assign(current, { group: largest, stolen: true });
+      }
+    }
+    return current.stolen ? current.group?.pop() : current.group?.shift();
+  };
+  const lane = async (k: number) => {
+    await pools[k].run(PING);
+    ready[k] = (performance.now() - started) / 1000;
+    busy[k] = 0;
+    work[k] = 0;
+    const current: { group?: number[]; stolen: boolean } = { stolen: false };
+    // One job at a time per lane: nothing queues up, so an abort stops scheduling at once.
+    while (!failure && !signal?.aborted) {
+      const i = take(current);
+      if (i === undefined) break;
       try {
-        await finish(i, await pool.run(jobs[i]));
+        const t = performance.now();
+        const result = await pools[k].run(jobs[i]);
+        busy[k] += performance.now() - t;
+        work[k] += jobWork(jobs[i]);
+        await finish(i, result);
       } catch (error) {
         failure ??= { error };
       }
     }
   };
   try {
-    await Promise.all(Array.from({ length: workers }, lane));
+    await Promise.all(pools.map((_, k) => lane(k)));
   } finally {
-    await pool.destroy();
+    await Promise.all(pools.map((p) => p.destroy()));
   }
   if (failure) throw failure.error;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  recordRun(lanes, sum(work) / lanes, sum(busy) / lanes / 1000, Math.max(...ready));
 }

@@ -181,7 +181,10 @@ function mismatch(path: string, found: StoredHeader, mine: Header): string {
  * runJobs over the jobs the store has not finished; finished ones are read back (relabelled with
  * the job's strategy and replication), new ones appended as they finish. Results in job order.
  */
-export async function runJobsResumable(jobs: readonly Job[], store: RunStore, opts: RunJobsOptions = {}): Promise<RunResult[]> {
+/** Runs jobs the way runJobs does (results in job order, onResult per run): on threads here, or elsewhere (queue.ts). */
+export type JobRunner = (jobs: readonly Job[], opts: RunJobsOptions) => Promise<RunResult[]>;
+
+export async function runJobsResumable(jobs: readonly Job[], store: RunStore, opts: RunJobsOptions = {}, runner: JobRunner = runJobs): Promise<RunResult[]> {
   const hashes = jobs.map(jobHash);
   const results: RunResult[] = new Array(jobs.length);
   const todo: number[] = [];
@@ -193,7 +196,7 @@ export async function runJobsResumable(jobs: readonly Job[], store: RunStore, op
   const reused = jobs.length - todo.length;
   if (reused > 0) opts.onProgress?.(reused, jobs.length);
   try {
-    const ran = await runJobs(
+    const ran = await runner(
       todo.map((i) => jobs[i]),
       {
         ...opts,

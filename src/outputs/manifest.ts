@@ -1,5 +1,9 @@
 /** The run manifest: what was run, with which scenario (hashed canonically) and seeds, and which files came out. */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { canonicalJson } from './canonical.js';
 import { pathIn } from '../files/folder.js';
@@ -15,6 +19,8 @@ export interface Manifest {
   /** Hash of the model code that ran (experiments/modelHash.ts): the same bytes need the same code. */
   modelHash?: string;
   command: string[];
+  /** Where it ran: Node's version and, from a git checkout, the commit of cxsim's sources. */
+  environment?: { node: string; gitCommit?: string };
   scenarioHash: string;
   seed: number;
   days: number;
@@ -45,7 +51,27 @@ export { canonicalJson } from './canonical.js';
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-/** A manifest without timestamps or anything machine-specific: two identical runs give identical manifests. */
+let env: { node: string; gitCommit?: string } | undefined;
+
+/**
+ * Node's version and the git commit of the sources when cxsim runs from a checkout (an installed
+ * package has none), read once per process.
+ */
+export function environment(): { node: string; gitCommit?: string } {
+  if (env) return env;
+  let gitCommit: string | undefined;
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  if (existsSync(join(root, '.git'))) {
+    try {
+      gitCommit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim() || undefined;
+    } catch {
+      // git missing or not a repository after all: the manifest goes without it
+    }
+  }
+  return (env = { node: process.version, ...(gitCommit && { gitCommit }) });
+}
+
+/** A manifest without timestamps: two identical runs on one machine and commit give identical manifests. */
 export function buildManifest(input: ManifestInput): Manifest {
   const declared = (input.scenarioFile as { strategies?: Record<string, unknown> }).strategies;
   return {
@@ -53,6 +79,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     cxsimVersion: input.cxsimVersion,
     ...(input.modelHash !== undefined && { modelHash: input.modelHash }),
     command: [...input.command],
+    environment: environment(),
     scenarioHash: sha256(canonicalJson(input.scenarioFile)),
     seed: input.seed,
     days: input.days,

@@ -5,7 +5,12 @@
  * give the same bytes.
  */
 import { existsSync } from 'node:fs';
-import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+
+// The native renderer loads on first use: commands that draw nothing never load it.
+let resvg: typeof import('@resvg/resvg-js') | undefined;
+const lib = () => (resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js'));
 
 const DEJAVU = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => `/usr/share/fonts/truetype/dejavu/${f}`);
 
@@ -24,10 +29,10 @@ const options = (scale: number): ResvgRenderOptions => ({ fitTo: { mode: 'zoom',
 
 /** A PNG of an SVG at `scale` × its size (2 = sharp on a projector or a high-density screen). */
 export function svgToPng(svg: string, scale = 2): Buffer {
-  return new Resvg(svg, options(scale)).render().asPng();
+  return new (lib().Resvg)(svg, options(scale)).render().asPng();
 }
 
 /** The same, rendered on libuv's thread pool: the next chart's SVG can be drawn meanwhile. */
 export async function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
-  return (await renderAsync(svg, options(scale))).asPng();
+  return (await lib().renderAsync(svg, options(scale))).asPng();
 }

@@ -1,6 +1,13 @@
-/** Renders a Vega-Lite spec to SVG text headlessly (no canvas), with Vega-Lite's warnings made visible. */
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { parse, resetSVGDefIds, View, type LoggerInterface } from 'vega';
+/**
+ * Renders a Vega-Lite spec to SVG text headlessly (no canvas), with Vega-Lite's warnings made
+ * visible. vega and vega-lite take a good fraction of a second to load: they are imported on the
+ * first render, so commands that draw nothing never load them.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { LoggerInterface } from 'vega';
+
+let libraries: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
+const load = () => (libraries ??= Promise.all([import('vega'), import('vega-lite')]));
 
 /** A Vega logger that keeps warnings and errors instead of printing them, so callers and tests can inspect them. */
 export class CollectingLogger implements LoggerInterface {
@@ -47,6 +54,7 @@ export function renderSvg(vlSpec: TopLevelSpec, logger: LoggerInterface = new Co
 }
 
 async function renderNow(vlSpec: TopLevelSpec, logger: LoggerInterface): Promise<string> {
+  const [{ parse, resetSVGDefIds, View }, { compile }] = await load();
   // Gradient and clip ids come from process-wide counters: reset them, so a chart rendered twice in one process gives the same bytes.
   resetSVGDefIds();
   const { spec } = compile(vlSpec, { logger });

@@ -1,6 +1,7 @@
 /** Tables from run results: the daily metrics CSV, summary and paired-comparison CSVs, and chart band rows. */
 import { METRIC_KEYS, periodValue, type MetricKey, type RunResult } from '../model/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
+import { holmAdjust } from '../stats/holm.js';
 import { pairedDifference } from '../stats/paired.js';
 import { finite, tInterval } from '../stats/summary.js';
 import { csvLine, formatHuman, humanDecimals, toCsv } from './format.js';
@@ -90,12 +91,22 @@ export interface PairedRow {
   lo: number;
   hi: number;
   n: number; // replications present, with the metric defined, on both sides
+  /** Two-sided paired t-test p-value of this comparison alone (NaN below two pairs). */
+  p: number;
+  /** p after Holm's adjustment over every strategy × metric comparison of the table (stats/holm.ts). */
+  pHolm: number;
+  /** Distinguishable from noise as one of all these comparisons: pHolm < 0.05 (on at least two pairs). */
   distinguishable: boolean;
 }
 
+/** The significance level of the verdicts (95 % intervals). */
+export const ALPHA = 0.05;
+
 /**
  * Every non-baseline strategy × summary metric against the baseline (first strategy), paired by
- * replication number: equal numbers ran on the same seeds, so their shared noise cancels.
+ * replication number: equal numbers ran on the same seeds, so their shared noise cancels. The
+ * verdicts are Holm-adjusted over all these comparisons together: "distinguishable" keeps the
+ * chance of any false call among them at 5 %, however many strategies and metrics there are.
  */
 export function pairedRows(scenario: Scenario, results: readonly RunResult[]): PairedRow[] {
   const baselineName = scenario.strategies[0]?.name;
@@ -112,15 +123,23 @@ export function pairedRows(scenario: Scenario, results: readonly RunResult[]): P
     });
     for (const m of SUMMARY_METRICS) {
       const d = pairedDifference(pairs.map(([r]) => m.extract(r)), pairs.map(([, b]) => m.extract(b)));
-      rows.push({ strategy: g.strategy, label: g.label, baseline: base.strategy, metric: m.key, metricLabel: m.label, unit: m.unit, ...d });
+      rows.push({ strategy: g.strategy, label: g.label, baseline: base.strategy, metric: m.key, metricLabel: m.label, unit: m.unit, ...d, pHolm: NaN });
     }
   }
+  const adjusted = holmAdjust(rows.map((r) => r.p));
+  rows.forEach((r, i) => {
+    r.pHolm = adjusted[i];
+    r.distinguishable = r.n >= 2 && adjusted[i] < ALPHA;
+  });
   return rows;
 }
 
+/** How many comparisons the verdicts were adjusted over (those with a test: two pairs or more). */
+export const comparisonCount = (rows: readonly PairedRow[]): number => rows.filter((r) => !Number.isNaN(r.p)).length;
+
 export function pairedCsv(scenario: Scenario, results: readonly RunResult[]): string {
-  const header = ['strategy', 'baseline', 'metric', 'label', 'unit', 'meanDiff', 'lo95', 'hi95', 'n', 'distinguishable'];
-  return toCsv(header, pairedRows(scenario, results).map((r) => [r.strategy, r.baseline, r.metric, r.metricLabel, r.unit, r.meanDiff, r.lo, r.hi, r.n, r.distinguishable]));
+  const header = ['strategy', 'baseline', 'metric', 'label', 'unit', 'meanDiff', 'lo95', 'hi95', 'n', 'p', 'pHolm', 'distinguishable'];
+  return toCsv(header, pairedRows(scenario, results).map((r) => [r.strategy, r.baseline, r.metric, r.metricLabel, r.unit, r.meanDiff, r.lo, r.hi, r.n, r.p, r.pHolm, r.distinguishable]));
 }
 
 export interface BandRow {
@@ -195,7 +214,7 @@ export function formatSummaryTable(scenario: Scenario, results: readonly RunResu
 
   const paired = pairedRows(scenario, results);
   if (paired.length > 0) {
-    out.push('', `vs ${groups[0]?.label ?? 'baseline'} (paired by replication, 95%):`);
+    out.push('', `vs ${groups[0]?.label ?? 'baseline'} (paired by replication, 95%; verdicts Holm-adjusted over all ${comparisonCount(paired)} strategy × metric comparisons):`);
     for (const g of groups.slice(1)) {
       const rows = TERMINAL_COLUMNS.map((c, j) => ({ c, j, r: paired.find((p) => p.strategy === g.strategy && p.metric === c.key) }));
       if (rows.every(({ r }) => !r || r.n < 2)) {

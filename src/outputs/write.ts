@@ -1,4 +1,4 @@
-/** Writes a run's outputs to a directory: manifest, CSV tables, each chart as Vega-Lite JSON, SVG and PNG, and report.html. */
+/** Writes a run's outputs to a directory: manifest, data tables (CSV, Parquet, data dictionary), each chart as Vega-Lite JSON, SVG and PNG, and report.html. */
 import { writeFileIn } from '../files/folder.js';
 import type { RunResult } from '../model/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -6,13 +6,15 @@ import { chartsFor } from './charts/index.js';
 import { svgToPngAsync } from './png.js';
 import { reportFromFolder } from './report/folder.js';
 import { renderSvg } from './render.js';
-import { metricsCsvLines, pairedCsv, summaryCsv } from './tables.js';
+import { DEFAULT_DATA, writeRunData, type DataOptions } from './data/writeData.js';
 
 export interface WriteOutputsInput {
   dir: string;
   scenario: Scenario;
   results: readonly RunResult[];
-  manifest: object;
+  manifest: { cxsimVersion: string; command: readonly string[] };
+  /** Formats and layout of the data tables (default: CSV and Parquet, wide). */
+  data?: DataOptions;
 }
 
 const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
@@ -42,13 +44,11 @@ export async function writeManifest(dir: string, manifest: object): Promise<void
  * Writes every output and returns the paths written besides manifest.json (relative to dir,
  * forward slashes), ready for hashFiles: the manifest cannot list its own hash.
  */
-export async function writeOutputs({ dir, scenario, results, manifest }: WriteOutputsInput): Promise<{ files: string[] }> {
+export async function writeOutputs({ dir, scenario, results, manifest, data = DEFAULT_DATA }: WriteOutputsInput): Promise<{ files: string[] }> {
   const { files, put } = outputWriter(dir);
   await writeManifest(dir, manifest);
-  // Streamed: runs × days rows can exceed the longest string V8 allows.
-  await put('metrics.csv', metricsCsvLines(results, scenario));
-  await put('summary.csv', summaryCsv(scenario, results));
-  if (scenario.strategies.length > 1) await put('paired.csv', pairedCsv(scenario, results));
+  // metrics, summary, paired and runs as CSV and/or Parquet, and datapackage.json describing them.
+  await writeRunData(put, scenario, results, data, { cxsimVersion: manifest.cxsimVersion, command: manifest.command });
   // PNGs render on worker threads while the next SVG is drawn; files are written in chart order.
   const rendered: { file: string; spec: object; svg: string; png: Promise<Buffer> }[] = [];
   for (const chart of chartsFor(scenario.strategies.length)) {

@@ -1,4 +1,5 @@
 /** Paired comparison of a strategy with the baseline over replications that share seeds (common random numbers). */
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import { tInterval } from './summary.js';
 
 export interface PairedDifference {
@@ -6,8 +7,22 @@ export interface PairedDifference {
   lo: number;
   hi: number;
   n: number;
-  /** True when the interval excludes 0 and rests on at least two pairs. */
+  /** True when the interval excludes 0 and rests on at least two pairs (one comparison on its own: see holm.ts for many). */
   distinguishable: boolean;
+  /**
+   * Two-sided p-value of the paired t-test (mean difference 0), on n − 1 degrees of freedom: below
+   * 1 − level exactly when the interval excludes 0. NaN with fewer than two pairs; with zero spread
+   * 0 for a non-zero difference, 1 for none.
+   */
+  p: number;
+}
+
+/** Two-sided p-value of a one-sample t statistic for the mean of `n` values. */
+export function tTestP(mean: number, sd: number, n: number): number {
+  if (!(n >= 2) || !Number.isFinite(mean)) return NaN;
+  if (sd === 0) return mean === 0 ? 1 : 0;
+  const t = Math.abs(mean) / (sd / Math.sqrt(n));
+  return Math.min(1, 2 * tCdf(-t, n - 1));
 }
 
 /**
@@ -27,5 +42,5 @@ export function pairedDifference(strategy: ArrayLike<number>, baseline: ArrayLik
   }
   const ci = tInterval(diffs, level);
   const distinguishable = ci.n >= 2 && (ci.lo > 0 || ci.hi < 0);
-  return { meanDiff: ci.mean, lo: ci.lo, hi: ci.hi, n: ci.n, distinguishable };
+  return { meanDiff: ci.mean, lo: ci.lo, hi: ci.hi, n: ci.n, distinguishable, p: tTestP(ci.mean, ci.sd, ci.n) };
 }

@@ -2,11 +2,13 @@
  * Builds the studio's static files in memory: index.html, the app and the web worker (bundled
  * from src/ by esbuild for the browser), the vega libraries, and scenarios.json (the scenarios
  * it offers, as text). The same files are served by `cxsim studio` or written with `--build`.
+ * The compiled package carries the app and worker prebuilt (`npm run build` writes them to
+ * dist/studio/app/), so esbuild is needed only when running from the TypeScript sources.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { reportLibraries } from '../outputs/report/folder.js';
 import { VERSION } from '../version.js';
 import { INDEX_HTML } from './page.js';
@@ -14,7 +16,13 @@ import { INDEX_HTML } from './page.js';
 export type StudioFiles = Map<string, { type: string; body: string | Uint8Array }>;
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const SCENARIOS_DIR = resolve(HERE, '../../scenarios');
+const ROOT = resolve(HERE, '../..');
+const SCENARIOS_DIR = join(ROOT, 'scenarios');
+/** The app's sources (src/studio/app, whether this module runs from src/ or dist/). */
+const APP_SOURCES = join(ROOT, 'src', 'studio', 'app');
+/** Where `npm run build` puts the bundled app beside the compiled module. */
+const PREBUILT = join(HERE, 'app');
+export const STUDIO_BUNDLES = ['app.js', 'worker.js'] as const;
 
 /**
  * Node built-ins reach the bundle only through modules the browser never calls into for them
@@ -52,9 +60,11 @@ export function servedScenarios(first?: string): ServedScenario[] {
   return out;
 }
 
-export async function studioFiles(scenario?: string): Promise<StudioFiles> {
+/** The app and its web worker bundled for the browser from the sources (esbuild), by file name. */
+export async function bundleStudioApp(): Promise<Map<string, Uint8Array>> {
+  const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: { app: join(HERE, 'app', 'main.ts'), worker: join(HERE, 'app', 'worker.ts') },
+    entryPoints: { app: join(APP_SOURCES, 'main.ts'), worker: join(APP_SOURCES, 'worker.ts') },
     bundle: true,
     write: false,
     format: 'iife',
@@ -67,9 +77,19 @@ export async function studioFiles(scenario?: string): Promise<StudioFiles> {
     plugins: [nodeStubs],
     logLevel: 'silent',
   });
+  return new Map(result.outputFiles.map((f) => [basename(f.path), f.contents]));
+}
+
+/** The prebuilt bundles of the compiled package, or a fresh bundle when running from the sources. */
+async function studioApp(): Promise<Map<string, Uint8Array>> {
+  const prebuilt = !import.meta.url.endsWith('.ts') && STUDIO_BUNDLES.every((f) => existsSync(join(PREBUILT, f)));
+  return prebuilt ? new Map(STUDIO_BUNDLES.map((f) => [f, readFileSync(join(PREBUILT, f))])) : bundleStudioApp();
+}
+
+export async function studioFiles(scenario?: string): Promise<StudioFiles> {
   const files: StudioFiles = new Map();
   const js = 'text/javascript; charset=utf-8';
-  for (const f of result.outputFiles) files.set(`/${basename(f.path)}`, { type: js, body: f.contents });
+  for (const [name, body] of await studioApp()) files.set(`/${name}`, { type: js, body });
   const libs = await reportLibraries();
   files.set('/vendor/vega.min.js', { type: js, body: libs.vega });
   files.set('/vendor/vega-lite.min.js', { type: js, body: libs.vegaLite });

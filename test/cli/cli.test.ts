@@ -31,7 +31,7 @@ writeFileSync(
 );
 
 const out = (name: string) => join(tmp, name);
-const OUTPUTS = ['metrics.csv', 'summary.csv', 'paired.csv', ...CHART_FILES, 'report.html'];
+const OUTPUTS = ['metrics.csv', 'metrics.parquet', 'summary.csv', 'summary.parquet', 'paired.csv', 'paired.parquet', 'runs.csv', 'runs.parquet', 'datapackage.json', ...CHART_FILES, 'report.html'];
 
 let compare: CliResult; // compare SCENARIO → out('compare')
 let overrides: CliResult; // compare --seed 11 --days 20 --replications 3 --quiet → out('overrides')
@@ -153,7 +153,7 @@ describe('cxsim compare', () => {
 
   it('records the resolved scenario, its hash, seed, days, replications, strategies, command and cxsim version', () => {
     const m = manifestOf('compare');
-    expect(Object.keys(m).sort()).toEqual(['command', 'cxsimManifest', 'cxsimVersion', 'days', 'files', 'modelHash', 'replications', 'scenario', 'scenarioHash', 'seed', 'strategies']);
+    expect(Object.keys(m).sort()).toEqual(['command', 'cxsimManifest', 'cxsimVersion', 'days', 'environment', 'files', 'modelHash', 'replications', 'scenario', 'scenarioHash', 'seed', 'strategies']);
     expect(m.modelHash).toBe(modelHash());
     expect(m).toMatchObject({ cxsimManifest: 1, cxsimVersion: VERSION, command: ['compare'], seed: 7, days: 30, replications: 2, strategies: ['baseline', 'promo'] });
     // Resolved: every default spelled out, strategies with their complete parameters.

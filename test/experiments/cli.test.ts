@@ -64,7 +64,7 @@ beforeAll(async () => {
 describe('cxsim sweep', () => {
   it('writes tidy tables, the chart and a manifest hashing them, and keeps the finished runs', () => {
     expect(grid.code, show(grid)).toBe(0);
-    expect(listFiles(out('grid'))).toEqual(['charts/sweep.svg', 'charts/sweep.vl.json', 'manifest.json', 'runs.jsonl', 'sweep-summary.csv', 'sweep.csv']);
+    expect(listFiles(out('grid'))).toEqual(['charts/sweep.svg', 'charts/sweep.vl.json', 'datapackage.json', 'manifest.json', 'runs.jsonl', 'sweep-summary.csv', 'sweep-summary.parquet', 'sweep.csv', 'sweep.parquet']);
     const csv = readFileSync(join(out('grid'), 'sweep.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe('point,journey.processQuality,acquisition.spendPerDay,replication,metric,value');
     expect(csv).toHaveLength(1 + 6 * 2 * SUMMARY_METRICS.length);
@@ -86,7 +86,7 @@ describe('cxsim sweep', () => {
     expect(again.code, show(again)).toBe(0);
     expect(again.stderr).toContain('12 of 12 runs already finished');
     expect(reproduce.code, show(reproduce)).toBe(0);
-    expect(reproduce.stdout).toMatch(/all 4 files reproduced byte for byte/);
+    expect(reproduce.stdout).toMatch(/all 7 files reproduced byte for byte/);
   });
 
   it('explains an invalid point on one line, without a stack trace', () => {

@@ -40,7 +40,7 @@ async function finish(dir: string, fresh = false) {
   const store = openRunStore(dir, p.jobs, { scenarioHash: HASH, fresh });
   const result = await runSweep(p, { workers: 1, store });
   store.close();
-  await writeSweepOutputs({ dir, result, metric: 'finalNps', manifest: { test: true } });
+  await writeSweepOutputs({ dir, result, metric: 'finalNps', manifest: { cxsimVersion: 'test', command: ['sweep'] } });
   return result;
 }
 

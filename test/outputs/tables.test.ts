@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { METRIC_KEYS } from '../../src/model/metrics.js';
 import { csvCell, formatHuman, formatNumber } from '../../src/outputs/format.js';
 import { SUMMARY_METRICS } from '../../src/outputs/summaryMetrics.js';
-import { dailyBandsRows, formatSummaryTable, metricsCsv, pairedCsv, pairedRows, summaryCsv, summaryRows } from '../../src/outputs/tables.js';
+import { comparisonCount, dailyBandsRows, formatSummaryTable, metricsCsv, pairedCsv, pairedRows, summaryCsv, summaryRows } from '../../src/outputs/tables.js';
 import { makeResults, makeScenario } from './fixtures.js';
 
 const scenario = makeScenario();
@@ -131,7 +131,19 @@ describe('pairedRows and pairedCsv', () => {
     expect(d.meanDiff).toBe(-9);
     expect(d.lo).toBeCloseTo(-9 - T4_2 / Math.sqrt(3), 4);
     expect(d.hi).toBeCloseTo(-9 + T4_2 / Math.sqrt(3), 4);
-    expect(d.distinguishable).toBe(true);
+    // t = 9/(1/√3) = 15.59 on 2 df: p = 2·T₂(−15.59) = 0.00409, below 0.05 on its own.
+    expect(d.p).toBeCloseTo(0.00409, 5);
+  });
+  it('adjusts the verdicts for all comparisons at once (Holm): a single-test p of 0.004 is not enough among 32', () => {
+    // 32 comparisons have a test (two pairs or more). Ascending: 12 constant shifts (p = 0), the two
+    // NPS-error and two growth differences, then both CPA differences (p = 0.00409, tied) at rank
+    // 17 of 32: Holm multiplies by 32 − 16 = 16 → 0.0654 ≥ 0.05, so within noise after all.
+    expect(comparisonCount(rows)).toBe(32);
+    const d = get('recovery', 'costPerAcquisition');
+    expect(d.pHolm).toBeCloseTo(16 * d.p, 12);
+    expect(d.distinguishable).toBe(false);
+    expect(get('recovery', 'finalCustomers')).toMatchObject({ p: 0, pHolm: 0, distinguishable: true });
+    expect(rows.filter((r) => r.distinguishable).every((r) => r.pHolm < 0.05 && r.p < 0.05)).toBe(true);
   });
   it('calls a noisy zero-mean difference indistinguishable: CLV diffs −20, 40, −20', () => {
     const d = get('recovery', 'clv');
@@ -140,9 +152,9 @@ describe('pairedRows and pairedCsv', () => {
   });
   it('writes the CSV', () => {
     const csv = lines(pairedCsv(scenario, results));
-    expect(csv[0]).toBe('strategy,baseline,metric,label,unit,meanDiff,lo95,hi95,n,distinguishable');
+    expect(csv[0]).toBe('strategy,baseline,metric,label,unit,meanDiff,lo95,hi95,n,p,pHolm,distinguishable');
     expect(csv.length).toBe(1 + 2 * SUMMARY_METRICS.length);
-    expect(csv).toContain('recovery,baseline,finalCustomers,Final active customers,customers,300,300,300,3,true');
+    expect(csv).toContain('recovery,baseline,finalCustomers,Final active customers,customers,300,300,300,3,0,0,true');
   });
   it('is empty with a single strategy', () => {
     const one = makeScenario({ strategies: 1 });
@@ -174,7 +186,8 @@ describe('formatSummaryTable', () => {
     expect(text).toMatch(/over 3 replications/);
   });
   it('says which differences stand out from noise', () => {
-    expect(text).toContain('Service recovery: distinguishable: NPS +3.0, customers +300, cum. profit +2,700, CPA -9; within noise: CLV');
+    expect(text).toContain('verdicts Holm-adjusted over all 32 strategy × metric comparisons');
+    expect(text).toContain('Service recovery: distinguishable: NPS +3.0, customers +300, cum. profit +2,700; within noise: CLV, CPA');
   });
   it('does not claim differences from one replication', () => {
     const one = formatSummaryTable(makeScenario({ replications: 1 }), makeResults({ replications: 1 }));

@@ -21,10 +21,10 @@ describe('pairedDifference', () => {
     expect(pairedDifference([1.5, 2.5, 3.5], [1, 2, 3]).distinguishable).toBe(true);
     expect(pairedDifference([0.5, 1.5, 2.5], [1, 2, 3]).distinguishable).toBe(true);
     const zero = pairedDifference([1, 2, 3], [1, 2, 3]);
-    expect(zero).toEqual({ meanDiff: 0, lo: 0, hi: 0, n: 3, distinguishable: false });
+    expect(zero).toEqual({ meanDiff: 0, lo: 0, hi: 0, n: 3, distinguishable: false, p: 1 });
   });
   it('never calls a single pair distinguishable, though lo = hi = the difference', () => {
-    expect(pairedDifference([5], [3])).toEqual({ meanDiff: 2, lo: 2, hi: 2, n: 1, distinguishable: false });
+    expect(pairedDifference([5], [3])).toEqual({ meanDiff: 2, lo: 2, hi: 2, n: 1, distinguishable: false, p: NaN });
   });
   it('skips pairs with a non-finite side', () => {
     const d = pairedDifference([NaN, 2, 3, 4], [1, 1, 2, 3]);

@@ -24,7 +24,11 @@ import { VERSION } from '../../version.js';
 import { defaultOutDir } from '../execute.js';
 import { modelHash } from '../../experiments/modelHash.js';
 import { checkCalibration, workersFor } from '../budget.js';
-import { inOutputFolder } from '../experiment.js';
+import { inOutputFolder, runStored } from '../experiment.js';
+import type { Job } from '../../experiments/jobs.js';
+import { parseQueueUrl } from '../../experiments/queueAddress.js';
+import type { RunStore } from '../../experiments/resume.js';
+import { LOCAL } from '../sources.js';
 import { numberOption, RULES } from '../flags.js';
 import type { Io } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -42,6 +46,8 @@ export interface CalibrateArgs {
   out?: string;
   quiet?: boolean;
   force?: boolean;
+  queue?: string;
+  fresh?: boolean;
 }
 
 const SECTION = 'calibration';
@@ -62,6 +68,8 @@ export const command = (io: Io): CommandModule<object, CalibrateArgs> => ({
       .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'Output folder (default output/<scenario>/calibrate)' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress and no summary' })
       .option('force', { type: 'boolean', default: false, describe: 'Run even when the evaluation budget would take over 2 hours (memory limits are never overridden)' })
+      .option('fresh', { type: 'boolean', default: false, describe: 'Discard the runs an interrupted calibration saved in the output folder (runs.jsonl) instead of reading them back' })
+      .option('queue', { type: 'string', requiresArg: true, describe: 'Send each candidate\'s runs to a BullMQ queue on Redis (redis://host:port) for `cxsim worker` processes on any machines' })
       .example('$0 calibrate scenarios/default.yaml -p journey.processQuality=0.95:0.999 -p acquisition.spendPerDay=0:3000 -t finalSatisfaction=7.4 -t growthPerYear=5', 'fit two parameters to two targets') as never,
   handler: (argv: CalibrateArgs) => runCalibration(io, argv),
 });
@@ -86,6 +94,19 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
   // One calibration per folder; nothing is written until the search is over.
   const { fileCount, result } = await inOutputFolder(io, dir, async (writing) => {
     const progress = createProgress(io, 'cxsim calibrate', argv.quiet ?? false, 'evaluations');
+    // Every candidate's runs go through the folder's store (a restarted calibration reads them
+    // back instead of simulating: a run is a pure function of its job, whichever candidate asked
+    // for it) and, with --queue, to workers anywhere. The store is named by the model code only.
+    let fresh = argv.fresh ?? false;
+    const stores: RunStore[] = [];
+    const runsFrom = argv.queue === undefined ? LOCAL : ({ kind: 'queue', url: argv.queue } as const);
+    if (argv.queue !== undefined) parseQueueUrl(argv.queue);
+    const runner = async (jobs: Job[]) => {
+      const r = await runStored(io, { jobs, storeJobs: [], dir, scenarioHash: 'calibration', fresh, workers, quiet: true, label: 'cxsim calibrate', source: runsFrom });
+      fresh = false;
+      stores.push(r.store);
+      return r.results;
+    };
     let result: CalibrationResult;
     try {
       result = await calibrate({
@@ -93,7 +114,7 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
         ranges: resolved,
         targets,
         start: ranges.map((r, i) => starts?.[i] ?? currentValue(base.params, r)),
-        evaluation: { seed: scenario.seed, replications, days: scenario.days, strategy: base.name, workers },
+        evaluation: { seed: scenario.seed, replications, days: scenario.days, strategy: base.name, workers, runner },
         maxEvaluations,
         restarts: section?.restarts,
         xTolerance: section?.parameterTolerance,
@@ -119,6 +140,8 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
     await put('charts/calibration.vl.json', JSON.stringify(spec2, null, 2) + '\n');
     await put('charts/calibration.svg', await renderSvg(spec2));
     await writeManifest(dir, { ...draft, files: await hashFiles(dir, files) });
+    // The outputs are complete: the runs the search read back or made are no longer needed.
+    stores.at(-1)?.remove();
     return { fileCount: files.length + 1, result };
   }, false);
   if (!argv.quiet) printFit(io, result, ranges, base.params, dir, fileCount);

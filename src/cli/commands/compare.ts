@@ -7,11 +7,12 @@ import { loadScenario } from '../../scenario/load.js';
 import { defaultOutDir, execute } from '../execute.js';
 import type { Io } from '../io.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
+import { dataOptions, experimentSettings, precisionOptions, sourceOptions } from './experimentFlags.js';
 
 export const command = (io: Io): CommandModule<object, SimulateArgs> => ({
   command: 'compare <scenario>',
   describe: 'Compare all strategies of a scenario on common random numbers',
-  builder: (y) => simulateOptions(y) as never,
+  builder: (y) => dataOptions(precisionOptions(sourceOptions(simulateOptions(y))), 'wide') as never,
   handler: async (argv: SimulateArgs) => {
     const scenario = loadScenario(argv.scenario, argv);
     await execute(io, {
@@ -23,6 +24,7 @@ export const command = (io: Io): CommandModule<object, SimulateArgs> => ({
       workers: argv.workers,
       fresh: argv.fresh ?? false,
       force: argv.force ?? false,
+      ...experimentSettings(argv),
     });
   },
 });

@@ -12,6 +12,12 @@ export interface SimulateArgs {
   workers?: number;
   fresh?: boolean;
   force?: boolean;
+  shard?: string;
+  queue?: string;
+  precision?: string[];
+  'max-replications'?: number;
+  format?: string;
+  layout?: string;
 }
 
 /** --seed, --days and -r/--replications: what every command that reads a scenario can override. */
@@ -30,3 +36,4 @@ export function simulateOptions<T>(y: Argv<T>) {
     .option('fresh', { type: 'boolean', default: false, describe: 'Discard finished runs saved in the output folder (runs.jsonl) instead of resuming from them' })
     .option('force', { type: 'boolean', default: false, describe: 'Run even when the estimated time exceeds 2 hours (memory limits are never overridden)' });
 }
+

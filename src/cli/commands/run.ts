@@ -4,6 +4,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { defaultOutDir, execute, pickStrategies } from '../execute.js';
 import type { Io } from '../io.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
+import { dataOptions, experimentSettings, precisionOptions, sourceOptions } from './experimentFlags.js';
 
 interface RunArgs extends SimulateArgs {
   strategy?: string[];
@@ -13,7 +14,7 @@ export const command = (io: Io): CommandModule<object, RunArgs> => ({
   command: 'run <scenario>',
   describe: 'Simulate a strategy of a scenario (default: the baseline) and write tables and charts',
   builder: (y) =>
-    simulateOptions(y).option('strategy', { alias: 's', type: 'string', array: true, requiresArg: true, describe: 'Strategy to run (repeatable); default baseline' }) as never,
+    dataOptions(precisionOptions(sourceOptions(simulateOptions(y))), 'wide').option('strategy', { alias: 's', type: 'string', array: true, requiresArg: true, describe: 'Strategy to run (repeatable); default baseline' }) as never,
   handler: async (argv: RunArgs) => {
     const scenario = loadScenario(argv.scenario, argv);
     const strategies = pickStrategies(scenario, argv.strategy, [scenario.strategies[0].name]);
@@ -27,6 +28,7 @@ export const command = (io: Io): CommandModule<object, RunArgs> => ({
       workers: argv.workers,
       fresh: argv.fresh ?? false,
       force: argv.force ?? false,
+      ...experimentSettings(argv),
     });
   },
 });

@@ -29,11 +29,15 @@ import { inOutputFolder, runStored } from '../experiment.js';
 import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
+import { sourceFrom, sourceOptions } from './experimentFlags.js';
+import type { RunSource } from '../sources.js';
 
 /** Metrics an experiment can target: the summary metrics (growthPerYear included). */
 export const EXPERIMENT_METRICS: readonly MetricDef[] = SUMMARY_METRICS;
 
 export interface SensitivityArgs extends SimulateArgs {
+  /** Set by merge: the runs come from shard folders (otherwise from --shard/--queue). */
+  source?: RunSource;
   param?: string[];
   method?: 'morris' | 'sobol';
   trajectories?: number;
@@ -51,7 +55,7 @@ export const command = (io: Io): CommandModule<object, SensitivityArgs> => ({
   command: 'sensitivity <scenario>',
   describe: 'Rank parameters by their influence on a metric (Morris or Sobol), every design point on the same seeds',
   builder: (y: Argv) =>
-    simulateOptions(y)
+    sourceOptions(simulateOptions(y))
       .option('param', { alias: 'p', type: 'string', array: true, requiresArg: true, describe: 'path=min:max, e.g. journey.processQuality=0.95:0.999 (repeatable, at least one)' })
       .option('method', { choices: ['morris', 'sobol'] as const, describe: 'Morris elementary effects (cheap screening; default) or Sobol indices (variance shares, N·(k+2) points)' })
       .option('trajectories', numberOption('trajectories', { integer: true, min: 2 }, 'Morris: trajectories r, r·(k+1) design points (default 10)'))
@@ -118,7 +122,7 @@ export async function runSensitivity(io: Io, argv: SensitivityArgs): Promise<voi
     days: scenario.days,
     strategy: strategy.name,
     runner: async (jobs) => {
-      const { results, store } = await runStored(io, { jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers, quiet: argv.quiet ?? false, label: 'cxsim sensitivity' });
+      const { results, store } = await runStored(io, { jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers, quiet: argv.quiet ?? false, label: 'cxsim sensitivity', source: argv.source ?? sourceFrom(argv), draft });
       stores.push(store);
       return results;
     },

@@ -11,6 +11,7 @@ import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
 import { executeSweep } from '../sweepExecute.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
+import { dataFrom, dataOptions, sourceFrom, sourceOptions } from './experimentFlags.js';
 
 type SweepArgs = SimulateArgs & SweepFlags;
 
@@ -18,7 +19,7 @@ export const command = (io: Io): CommandModule<object, SweepArgs> => ({
   command: 'sweep <scenario>',
   describe: 'Vary parameters over a grid or Latin hypercube (common random numbers across points) and chart a metric',
   builder: (y) =>
-    simulateOptions(y)
+    dataOptions(sourceOptions(simulateOptions(y)), 'long')
       .option('param', { alias: 'p', type: 'string', array: true, requiresArg: true, describe: 'path=a,b,c (list) or path=min:max[:levels] (range), e.g. journey.processQuality=0.97,0.98,0.99; repeatable; replaces the scenario\'s sweep: parameters' })
       .option('design', { choices: ['grid', 'lhs'] as const, describe: 'Full grid, or Latin hypercube sample (default grid)' })
       .option('points', numberOption('points', { integer: true, min: 1 }, 'Points of a Latin hypercube (default 10)'))
@@ -30,6 +31,6 @@ export const command = (io: Io): CommandModule<object, SweepArgs> => ({
   handler: async (argv: SweepArgs) => {
     const scenario = loadScenario(argv.scenario, argv);
     const spec = sweepSpecFrom(loadSweepSection(argv.scenario), argv);
-    await executeSweep(io, { scenario, spec, dir: argv.out ?? defaultOutDir(argv.scenario, 'sweep'), quiet: argv.quiet ?? false, workers: argv.workers, fresh: argv.fresh ?? false, force: argv.force ?? false });
+    await executeSweep(io, { scenario, spec, dir: argv.out ?? defaultOutDir(argv.scenario, 'sweep'), quiet: argv.quiet ?? false, workers: argv.workers, fresh: argv.fresh ?? false, force: argv.force ?? false, source: sourceFrom(argv), data: dataFrom(argv, 'long') });
   },
 });

@@ -1,7 +1,8 @@
 /**
  * Chart: each strategy's difference to the baseline on the headline metrics, paired by
  * replication (common random numbers), with its 95% interval — the chart a workshop decides on.
- * A filled dot is a difference distinguishable from noise; an open one is not.
+ * A filled dot is a difference distinguishable from noise (Holm-adjusted over every strategy ×
+ * metric comparison, so an interval can exclude 0 and the dot still be open); an open one is not.
  */
 import type { RunResult } from '../../model/metrics.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -9,7 +10,7 @@ import { roundForChart } from '../format.js';
 import { currencyOf, strategyLabels } from '../palette.js';
 import { replicationCount } from '../runs.js';
 import { SUMMARY_METRIC_BY_KEY, type SummaryMetricKey } from '../summaryMetrics.js';
-import { pairedRows, type PairedRow } from '../tables.js';
+import { comparisonCount, pairedRows, type PairedRow } from '../tables.js';
 import { colourEncoding, header, labelOrder, SI_LABELS, strategyAxis, withUnit, type Layer, type VlSpec } from './common.js';
 
 export const title = 'Difference to the baseline';
@@ -38,7 +39,7 @@ export function pairedChart(rows: readonly PairedRow[], scenario: Scenario, repl
   } as Layer;
   const subtitle =
     replications > 1
-      ? [`Each strategy minus ${baseline}, paired by replication on the same seeds; line = 95% interval over ${replications} replications`, 'Filled dot: distinguishable from noise (interval excludes 0); open dot: within noise']
+      ? [`Each strategy minus ${baseline}, paired by replication on the same seeds; line = 95% interval over ${replications} replications`, `Filled dot: distinguishable from noise, Holm-adjusted over all ${comparisonCount(rows)} strategy × metric comparisons; open dot: within noise`]
       : [`Each strategy minus ${baseline} on the same seeds; 1 replication: no interval, nothing can be told from noise`];
   return {
     ...header(scenario, title, subtitle),

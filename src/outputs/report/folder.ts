@@ -56,7 +56,7 @@ export async function reportFromFolder(dir: string, scenario?: Scenario): Promis
     days: manifest.days,
     replications: manifest.replications,
     seed: manifest.seed,
-    strategies: reportStrategies(s, await spendFromMetrics(join(dir, 'metrics.csv'))),
+    strategies: reportStrategies(s, existsSync(join(dir, 'runs.csv')) ? await spendFromRuns(join(dir, 'runs.csv')) : await spendFromMetrics(join(dir, 'metrics.csv'))),
     summary,
     paired,
     charts,
@@ -72,7 +72,14 @@ export async function reportFromFolder(dir: string, scenario?: Scenario): Promis
 
 const num = (s: string | undefined) => (s === undefined || s === '' ? NaN : Number(s));
 
-/** Mean spend per day of each strategy × replication, from the daily cost columns of metrics.csv. */
+/** Mean spend per day of each strategy × replication, from runs.csv (one row per run). */
+async function spendFromRuns(path: string): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  for (const r of parseCsv(await readFile(path, 'utf8'))) out.set(r.strategy, [...(out.get(r.strategy) ?? []), num(r.spendPerDay)]);
+  return out;
+}
+
+/** The same from the daily cost columns of metrics.csv (folders written before runs.csv existed). */
 async function spendFromMetrics(path: string): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
   if (!existsSync(path)) return out;

@@ -138,7 +138,7 @@ function verdicts(m: ReportModel): string {
     }
     return `<li data-strategy="${esc(s.label)}"><span class="swatch" style="background:${esc(s.colour)}"></span><strong>${esc(s.label)}</strong>: ${text}</li>`;
   });
-  return `<ul class="verdicts">${items.join('')}</ul><p class="note">Differences to the baseline paired by replication, 95% intervals; "distinguishable" when the interval excludes 0.</p>`;
+  return `<ul class="verdicts">${items.join('')}</ul><p class="note">Differences to the baseline paired by replication, 95% intervals; "distinguishable" when the difference stands out from noise after Holm's adjustment over all ${m.paired.filter((p) => p.n >= 2).length} strategy × metric comparisons (the chance of any false call among them stays at 5%).</p>`;
 }
 
 function summaryTable(m: ReportModel): string {

@@ -19,7 +19,7 @@ import { colourByName, currencyOf, displayUnit } from '../../outputs/palette.js'
 import { reportHtml } from '../../outputs/report/html.js';
 import { reportStrategies, spendPerDay, type ReportModel } from '../../outputs/report/model.js';
 import { SUMMARY_METRIC_BY_KEY, type SummaryMetricKey } from '../../outputs/summaryMetrics.js';
-import { pairedRows, summaryRows } from '../../outputs/tables.js';
+import { comparisonCount, pairedRows, summaryRows } from '../../outputs/tables.js';
 import { toScenarioFile } from '../../scenario/normalize.js';
 import type { Candidate } from '../candidate.js';
 
@@ -83,7 +83,7 @@ function pairedTable(c: Candidate, results: RunResult[], currency: string): HTML
     cell(head, '', 'num', 'th').innerHTML = `${swatch(cand.name)}`;
     head.lastElementChild!.append(cand.label);
     cell(head, 'Difference [95% interval]', 'num', 'th');
-    cell(head, 'Verdict', '', 'th');
+    cell(head, 'Verdict', '', 'th').title = `Holm-adjusted over all ${comparisonCount(diffs)} metric comparisons of this pair: the chance of any false "distinguishable" stays at 5%`;
   }
   const body = t.createTBody();
   for (const key of TABLE) {
