@@ -22,6 +22,7 @@ export const COMMANDS: readonly { command: string; describe: string; load: () =>
   { command: 'sweep <scenario>', describe: 'Vary parameters over a grid or Latin hypercube (common random numbers across points) and chart a metric', load: () => import('./commands/sweep.js') as never },
   { command: 'sensitivity <scenario>', describe: 'Rank parameters by their influence on a metric (Morris or Sobol), every design point on the same seeds', load: () => import('./commands/sensitivity.js') as never },
   { command: 'calibrate <scenario>', describe: 'Fit baseline parameters to observed summary values (Nelder–Mead on common random numbers) and write the calibrated scenario', load: () => import('./commands/calibrate.js') as never },
+  { command: 'verdicts <scenario>', describe: 'For every strategy vs the baseline: robust, depends on a parameter, or not distinguishable — across seeds and parameter ranges', load: () => import('./commands/verdicts.js') as never },
   { command: 'report <folder>', describe: 'Write one self-contained report.html (opens offline, prints one chart per page) from an output folder of compare or run', load: () => import('./commands/report.js') as never },
   { command: 'studio [scenario]', describe: 'Play what-ifs live in the browser: levers, paired comparison building up run by run, shareable links', load: () => import('./commands/studio.js') as never },
   { command: 'validate <scenario>', describe: 'Check a scenario file (YAML or JSON, or a cxsim manifest) and report every problem at once', load: () => import('./commands/validate.js') as never },
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .example('$0 compare scenarios/default.yaml', 'compare every strategy of the default scenario')
     .example('$0 run scenarios/bass.yaml --strategy fully-mixed --days 50', 'one strategy, shorter horizon')
     .example('$0 sweep scenarios/default.yaml --param journey.processQuality=0.97,0.98,0.99', 'vary a parameter on common random numbers')
+    .example('$0 verdicts scenarios/default.yaml -p retention.upliftMean=0.1:0.5', 'which verdicts hold across seeds and a parameter\'s plausible range')
     .example('$0 report output/default/compare', 'one HTML report to open offline or project')
     .example('$0 studio scenarios/default.yaml', 'what-ifs live in the browser')
     .example('$0 validate my-scenario.yaml', 'check a scenario and list every problem')

@@ -9,6 +9,10 @@
  *                      X is the parameter whose values go most with the effect (|Spearman ρ|);
  *   not distinguishable the interval includes 0 at every point.
  *
+ * "Distinguishable" at a point is Holm-adjusted over the strategies × metrics judged there
+ * (stats/holm.ts), as in the summary tables: with many strategies and metrics, a verdict is not
+ * "robust" by the luck of one comparison in twenty.
+ *
  * Every point runs every strategy on the same seeds, so the differences between points are the
  * parameters', never fresh randomness.
  */
@@ -16,6 +20,7 @@ import type { RunResult } from '../model/metrics.js';
 import { permutation } from '../random/permutation.js';
 import { stream } from '../random/streams.js';
 import type { Params, Scenario } from '../scenario/schema.js';
+import { holmAdjust } from '../stats/holm.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired.js';
 import type { Job } from './jobs.js';
 import { evaluatePoints, pointParams, resolveRanges, valuesAt, type EvaluationOptions, type MetricDef, type ParamRange } from './objective.js';
@@ -87,6 +92,18 @@ export function judge(diffs: readonly PairedDifference[]): { verdict: Verdict; s
   return { verdict: 'depends', sign: signs[0] };
 }
 
+/**
+ * Holm's adjustment at each point over every strategy × metric judged there (diffs[k][m][p]):
+ * a difference stays distinguishable only if its adjusted p is below 0.05 as well.
+ */
+export function adjustPerPoint(diffs: PairedDifference[][][], pointCount: number): void {
+  for (let p = 0; p < pointCount; p++) {
+    const cells = diffs.flatMap((byMetric) => byMetric.map((byPoint) => byPoint[p]));
+    const adjusted = holmAdjust(cells.map((c) => c.p));
+    cells.forEach((c, i) => (c.distinguishable = c.distinguishable && adjusted[i] < 0.05));
+  }
+}
+
 export async function verdicts(scenario: Scenario, opts: VerdictOptions): Promise<VerdictResult> {
   const [baseline, ...others] = scenario.strategies;
   const resolved = resolveRanges(baseline.params, opts.ranges);
@@ -101,32 +118,34 @@ export async function verdicts(scenario: Scenario, opts: VerdictOptions): Promis
   const S = scenario.strategies.length;
   const out = await evaluatePoints(params, opts.metrics.map((m) => m.extract), { ...opts, strategy: 'verdicts' });
   const values = [dims > 0 ? new Array<number>(dims).fill(NaN) : [], ...unit.map((x) => valuesAt(resolved, x))];
+  // diffs[k][mi][p]: strategy others[k] vs the baseline on metric mi at point p, Holm-adjusted per point.
+  const diffs = others.map((_, k) => opts.metrics.map((_m, mi) => Array.from({ length: pointCount }, (_p, p) => pairedDifference(out[p * S + k + 1][mi], out[p * S][mi]))));
+  adjustPerPoint(diffs, pointCount);
   const rows: VerdictRow[] = [];
   others.forEach((s, k) => {
-    const si = k + 1;
     opts.metrics.forEach((m, mi) => {
-      const diffs = Array.from({ length: pointCount }, (_, p) => pairedDifference(out[p * S + si][mi], out[p * S][mi]));
-      const { verdict, sign } = judge(diffs);
+      const atPoints = diffs[k][mi];
+      const { verdict, sign } = judge(atPoints);
       let hinge: string | null = null;
       if (verdict === 'depends' && dims > 0) {
-        const effects = diffs.slice(1).map((d) => d.meanDiff);
+        const effects = atPoints.slice(1).map((d) => d.meanDiff);
         let best = -1;
         opts.ranges.forEach((r, d) => {
           const rho = Math.abs(spearman(values.slice(1).map((v) => v[d]), effects));
           if (rho > best) { best = rho; hinge = r.path; }
         });
       }
-      const means = diffs.map((d) => d.meanDiff).filter(Number.isFinite);
+      const means = atPoints.map((d) => d.meanDiff).filter(Number.isFinite);
       rows.push({
         strategy: s.name,
         metric: m.key,
         verdict,
         sign,
         hinge,
-        asWritten: diffs[0],
+        asWritten: atPoints[0],
         lowest: Math.min(...means),
         highest: Math.max(...means),
-        distinguishableShare: diffs.filter((d) => d.distinguishable).length / pointCount,
+        distinguishableShare: atPoints.filter((d) => d.distinguishable).length / pointCount,
       });
     });
   });

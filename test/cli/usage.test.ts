@@ -27,8 +27,8 @@ async function fails(args: string[], ...lines: string[]) {
 describe('a typo in a command or flag: the error and its did-you-mean first, then where the help is', () => {
   it('commands', async () => {
     await fails(['compre', FILE], 'cxsim: unknown command `compre`; did you mean `compare`?', 'Run `cxsim --help` for the commands.');
-    await fails(['frobnicate'], 'cxsim: unknown command `frobnicate` (commands: compare, run, sweep, sensitivity, calibrate, report, studio, validate, schema, reproduce, merge, worker)', 'Run `cxsim --help` for the commands.');
-    await fails([], 'cxsim: name a command, e.g. `cxsim compare scenarios/default.yaml` (commands: compare, run, sweep, sensitivity, calibrate, report, studio, validate, schema, reproduce, merge, worker)', 'Run `cxsim --help` for the commands.');
+    await fails(['frobnicate'], 'cxsim: unknown command `frobnicate` (commands: compare, run, sweep, sensitivity, calibrate, verdicts, report, studio, validate, schema, reproduce, merge, worker)', 'Run `cxsim --help` for the commands.');
+    await fails([], 'cxsim: name a command, e.g. `cxsim compare scenarios/default.yaml` (commands: compare, run, sweep, sensitivity, calibrate, verdicts, report, studio, validate, schema, reproduce, merge, worker)', 'Run `cxsim --help` for the commands.');
   });
 
   it('options, values of a choice, missing values and arguments', async () => {

@@ -3,11 +3,11 @@
  * seeds and the plausible range of the parameters a verdict may hinge on.
  */
 import { describe, expect, it } from 'vitest';
-import { judge, spearman, verdicts } from '../../src/experiments/verdicts.js';
+import { adjustPerPoint, judge, spearman, verdicts } from '../../src/experiments/verdicts.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { SUMMARY_METRIC_BY_KEY } from '../../src/outputs/summaryMetrics.js';
 
-const d = (meanDiff: number, distinguishable: boolean) => ({ meanDiff, lo: meanDiff - 1, hi: meanDiff + 1, n: 5, distinguishable });
+const d = (meanDiff: number, distinguishable: boolean) => ({ meanDiff, lo: meanDiff - 1, hi: meanDiff + 1, n: 5, distinguishable, p: distinguishable ? 0.01 : 0.5 });
 
 describe('the verdict rule', () => {
   it('robust when distinguishable with one sign everywhere; depends when not; not distinguishable when never', () => {
@@ -15,6 +15,13 @@ describe('the verdict rule', () => {
     expect(judge([d(3, true), d(-2, true)]).verdict).toBe('depends');
     expect(judge([d(3, true), d(0.1, false)]).verdict).toBe('depends');
     expect(judge([d(0.1, false), d(-0.2, false)])).toEqual({ verdict: 'not distinguishable', sign: 0 });
+  });
+
+  it('Holm at each point: p = 0.03 and 0.04 are each below 0.05 alone, neither is after adjusting (0.06, 0.06); 0.001 stays', () => {
+    const cell = (p: number) => ({ meanDiff: 1, lo: 0.1, hi: 1.9, n: 5, distinguishable: true, p });
+    const diffs = [[[cell(0.03), cell(0.001)]], [[cell(0.04), cell(0.001)]]];
+    adjustPerPoint(diffs, 2);
+    expect(diffs.map((s) => s[0].map((c) => c.distinguishable))).toEqual([[false, true], [false, true]]);
   });
 
   it("Spearman's ρ: ±1 for monotone, 0 for a constant side", () => {

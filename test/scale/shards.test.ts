@@ -1,7 +1,7 @@
 /**
  * Shards and merge through the CLI: an experiment split with --shard K/N over 3 folders and put
  * together by `cxsim merge` writes the same bytes as the unsharded command — every file,
- * manifest included — for compare, sweep and sensitivity. And what merge refuses.
+ * manifest included — for compare, sweep, sensitivity and verdicts. And what merge refuses.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +53,12 @@ describe('--shard K/N and cxsim merge', () => {
 
   it('sensitivity (Morris) in 3 shards, merged: identical', async () => {
     const { whole, merged } = await shardedAndWhole('sensitivity', ['sensitivity', SCENARIO, '-p', 'journey.processQuality=0.97:0.999', '-p', 'acquisition.spendPerDay=0:1000', '--trajectories', '3', '-r', '2']);
+    expect(differingFiles(whole, merged)).toEqual([]);
+  });
+
+  it('verdicts in 3 shards, merged: identical', async () => {
+    const { whole, merged } = await shardedAndWhole('verdicts', ['verdicts', SCENARIO, '-p', 'acquisition.spendPerDay=300:900', '--points', '2', '-r', '2']);
+    expect(listFiles(whole)).toEqual(['manifest.json', 'verdicts.csv']);
     expect(differingFiles(whole, merged)).toEqual([]);
   });
 

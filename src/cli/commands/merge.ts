@@ -1,6 +1,6 @@
 /**
  * `cxsim merge <shard folders…> --out DIR`: the outputs of an experiment run in shards
- * (`--shard K/N` of compare, run, sweep or sensitivity) from the runs the shards saved, byte
+ * (`--shard K/N` of compare, run, sweep, sensitivity or verdicts) from the runs the shards saved, byte
  * for byte what the unsharded command writes. The shards must be all N slices of one experiment
  * (same command, scenario, settings) made by this model code; nothing is simulated.
  */
@@ -16,6 +16,7 @@ import { readShardManifest, type RunSource } from '../sources.js';
 import { executeSweep, type SweepManifest } from '../sweepExecute.js';
 import { dataFrom, dataOptions } from './experimentFlags.js';
 import { runSensitivity } from './sensitivity.js';
+import { runVerdicts } from './verdicts.js';
 
 interface MergeArgs {
   shards: string[];
@@ -50,6 +51,7 @@ export const command = (io: Io): CommandModule<object, MergeArgs> => ({
     const path = first.path;
     const kind = first.manifest.command[0];
     if (kind === 'sensitivity') await runSensitivity(io, { scenario: path, out: argv.out, quiet, source });
+    else if (kind === 'verdicts') await runVerdicts(io, { scenario: path, out: argv.out, quiet, source });
     else if (kind === 'sweep') await executeSweep(io, { scenario: loadScenario(path), spec: (first.manifest as unknown as SweepManifest).sweep, dir: argv.out, quiet, source, data: dataFrom(argv, 'long') });
     else if (kind === 'compare' || kind === 'run') await execute(io, { scenario: loadScenario(path), command: first.manifest.command, strategies: first.manifest.strategies as string[], dir: argv.out, quiet, source, data: dataFrom(argv, 'wide') });
     else throw new UserError(`cannot merge shards of \`cxsim ${kind}\``);

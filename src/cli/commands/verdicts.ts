@@ -4,16 +4,18 @@
  * range of the parameters a verdict may hinge on, with a plain verdict — robust, depends on X,
  * not distinguishable (src/experiments/verdicts.ts). Writes verdicts.csv and a manifest.
  */
+import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { modelHash } from '../../experiments/modelHash.js';
-import { findMetric, parseParamRange } from '../../experiments/objective.js';
+import { findMetric, parseParamRange, type ParamRange } from '../../experiments/objective.js';
 import type { RunStore } from '../../experiments/resume.js';
 import { verdicts, type VerdictRow } from '../../experiments/verdicts.js';
 import { formatHuman, humanDecimals, toCsv } from '../../outputs/format.js';
 import { buildManifest, hashFiles } from '../../outputs/manifest.js';
 import { outputWriter, writeManifest } from '../../outputs/write.js';
 import { UserError } from '../../scenario/errors.js';
-import { loadScenario } from '../../scenario/load.js';
+import { loadScenario, MANIFEST_KEY } from '../../scenario/load.js';
+import { isPlainObject } from '../../scenario/merge.js';
 import { toScenarioFile } from '../../scenario/normalize.js';
 import { VERSION } from '../../version.js';
 import { checkCount, largestCase, workersFor } from '../budget.js';
@@ -21,10 +23,14 @@ import { defaultOutDir } from '../execute.js';
 import { inOutputFolder, runStored } from '../experiment.js';
 import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
+import type { RunSource } from '../sources.js';
+import { sourceFrom, sourceOptions } from './experimentFlags.js';
 import { EXPERIMENT_METRICS } from './sensitivity.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
 
 export interface VerdictsArgs extends SimulateArgs {
+  /** Set by merge: the runs come from shard folders (otherwise from --shard/--queue). */
+  source?: RunSource;
   param?: string[];
   points?: number;
   metric?: string[];
@@ -36,7 +42,7 @@ export const command = (io: Io): CommandModule<object, VerdictsArgs> => ({
   command: 'verdicts <scenario>',
   describe: 'For every strategy vs the baseline: robust, depends on a parameter, or not distinguishable — across seeds and parameter ranges',
   builder: (y: Argv) =>
-    simulateOptions(y)
+    sourceOptions(simulateOptions(y))
       .option('param', { alias: 'p', type: 'string', array: true, requiresArg: true, describe: 'path=min:max of a parameter a verdict may hinge on (repeatable; none: seeds only)' })
       .option('points', numberOption('points', { integer: true, min: 2 }, 'Latin hypercube points over the ranges, besides the scenario as written (default 8)'))
       .option('metric', { alias: 'm', type: 'string', array: true, requiresArg: true, describe: `Summary metrics judged (default ${HEADLINE.join(', ')})` })
@@ -44,19 +50,38 @@ export const command = (io: Io): CommandModule<object, VerdictsArgs> => ({
   handler: (argv: VerdictsArgs) => runVerdicts(io, argv),
 });
 
+/** What a verdicts manifest records, so `cxsim verdicts manifest.json`, reproduce and merge run it again. */
+export interface VerdictsSettings {
+  parameters: ParamRange[];
+  points: number;
+  metrics: string[];
+}
+
+/** The settings a verdicts manifest recorded, when `file` is one. */
+function recordedSettings(file: string): Partial<VerdictsSettings> {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return isPlainObject(data) && data[MANIFEST_KEY] !== undefined && isPlainObject(data.verdicts) ? (data.verdicts as Partial<VerdictsSettings>) : {};
+  } catch {
+    return {}; // not JSON (a YAML scenario) or unreadable: loadScenario reports the latter
+  }
+}
+
+/** The command's work; flags take precedence over what a manifest recorded, which takes precedence over the defaults. */
 export async function runVerdicts(io: Io, argv: VerdictsArgs): Promise<void> {
   const scenario = loadScenario(argv.scenario, argv);
   if (scenario.strategies.length < 2) throw new UserError('verdicts compare strategies with the baseline: the scenario has no strategy besides the baseline');
-  const ranges = (argv.param ?? []).map(parseParamRange);
-  const points = ranges.length > 0 ? (argv.points ?? 8) : 0;
-  const metrics = (argv.metric?.length ? argv.metric : HEADLINE).map((k) => findMetric(k, EXPERIMENT_METRICS));
+  const rec = recordedSettings(argv.scenario);
+  const ranges = argv.param?.length ? argv.param.map(parseParamRange) : (rec.parameters ?? []);
+  const points = ranges.length > 0 ? (argv.points ?? rec.points ?? 8) : 0;
+  const metrics = (argv.metric?.length ? argv.metric : rec.metrics?.length ? rec.metrics : HEADLINE).map((k) => findMetric(k, EXPERIMENT_METRICS));
   const dir = argv.out ?? defaultOutDir(argv.scenario, 'verdicts');
   const budget = { workers: argv.workers, force: argv.force, quiet: argv.quiet ?? false, what: 'these verdicts' };
   checkCount((points + 1) * scenario.strategies.length * scenario.replications, largestCase(scenario.strategies[0].params, ranges), scenario.days, budget);
   const workers = workersFor(io, argv.workers, argv.quiet ?? false);
   const draft = {
     ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['verdicts'], cxsimVersion: VERSION, modelHash: modelHash(), seed: scenario.seed, days: scenario.days, replications: scenario.replications, strategies: scenario.strategies.map((s) => s.name) }),
-    verdicts: { parameters: ranges, points, metrics: metrics.map((m) => m.key) },
+    verdicts: { parameters: ranges, points, metrics: metrics.map((m) => m.key) } satisfies VerdictsSettings,
   };
   const stores: RunStore[] = [];
   const { files, put } = outputWriter(dir);
@@ -65,7 +90,7 @@ export async function runVerdicts(io: Io, argv: VerdictsArgs): Promise<void> {
     const result = await verdicts(scenario, {
       ranges, points, metrics, seed: scenario.seed, replications: scenario.replications, days: scenario.days,
       runner: async (jobs) => {
-        const { results, store } = await runStored(io, { jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers, quiet: argv.quiet ?? false, label: 'cxsim verdicts' });
+        const { results, store } = await runStored(io, { jobs, dir, scenarioHash: draft.scenarioHash, fresh: argv.fresh ?? false, workers, quiet: argv.quiet ?? false, label: 'cxsim verdicts', source: argv.source ?? sourceFrom(argv), draft });
         stores.push(store);
         return results;
       },
