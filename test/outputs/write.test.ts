@@ -49,7 +49,8 @@ describe('writeOutputs', () => {
     const files = first?.files ?? (await writeOutputs({ dir: a, scenario, results, manifest })).files;
     const b = await tempDir();
     await writeOutputs({ dir: b, scenario, results, manifest });
-    for (const f of ['manifest.json', ...files]) expect(await readFile(join(b, f)), f).toEqual(await readFile(join(a, f)));
+    // Buffer.equals, not toEqual: vitest's deep equality walks a megabyte buffer byte by byte (seconds).
+    for (const f of ['manifest.json', ...files]) expect((await readFile(join(b, f))).equals(await readFile(join(a, f))), f).toBe(true);
     expect(await hashFiles(b, files)).toEqual(await hashFiles(a, files));
   }, 30_000);
 
