@@ -8,6 +8,14 @@ import { assignmentsAt, evaluatePoints, getPath, meanFinite, objectiveOf, pointP
 
 export interface CalibrationTarget extends Target {
   extract: RunMetric;
+  /** The strategy whose runs the metric is read from (a name in `strategies`); default the baseline. */
+  strategy?: string;
+}
+
+/** A strategy other than the baseline that targets or held-out checks read (its own parameters). */
+export interface CalibrationStrategy {
+  name: string;
+  params: Params;
 }
 
 export interface CalibrateOptions {
@@ -16,6 +24,14 @@ export interface CalibrateOptions {
   /** From resolveRanges(base, …). */
   ranges: ResolvedRanges;
   targets: readonly CalibrationTarget[];
+  /**
+   * Observed values the fit does not see: simulated at every candidate on the same runs, reported
+   * beside the targets in `fit`, never in the objective. A calibration earns trust by what it
+   * predicts out of sample, not by what it was fitted to.
+   */
+  holdout?: readonly CalibrationTarget[];
+  /** Strategies other than the baseline that targets or held-out checks name; the fitted values apply to them where they inherit the baseline's. */
+  strategies?: readonly CalibrationStrategy[];
   /** Starting values in parameter units, one per range; default the values in `base` (clamped into the ranges). */
   start?: readonly number[];
   evaluation: EvaluationOptions;
@@ -56,6 +72,10 @@ export interface CalibrationStep extends EvaluationRecord {
 
 export interface FitRow {
   metric: string;
+  /** The strategy the value is read from ('' for the baseline). */
+  strategy: string;
+  /** A target is fitted (in the objective); a held-out check is only reported. */
+  role: 'target' | 'held out';
   target: number;
   simulated: number;
   /** 95 % t-interval of the simulated mean over replications. */
@@ -90,13 +110,28 @@ export interface CalibrationResult {
  */
 export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult> {
   const { ranges, targets } = o;
-  const extracts = targets.map((t) => t.extract);
+  const holdout = o.holdout ?? [];
+  const checks = [...targets, ...holdout];
+  // Every candidate runs the baseline and each strategy a target or check names, on the same seeds.
+  const others = o.strategies ?? [];
+  const slotOf = (t: CalibrationTarget): number => {
+    if (t.strategy === undefined) return 0;
+    const k = others.findIndex((s) => s.name === t.strategy);
+    if (k < 0) throw new Error(`calibrate: target ${t.metric}@${t.strategy} names a strategy not in options.strategies`);
+    return k + 1;
+  };
+  const slots = checks.map(slotOf);
+  const used = [0, ...others.map((_, k) => k + 1).filter((k) => slots.includes(k))];
+  const extracts = checks.map((t) => t.extract);
+  // perRep: candidate → per check, the metric over the replications of its strategy.
   const perRep = new Map<string, number[][]>();
   const batch = async (xs: number[][]): Promise<number[]> => {
-    const values = await evaluatePoints(xs.map((x) => pointParams(o.base, ranges, x)), extracts, o.evaluation);
+    const points = xs.flatMap((x) => used.map((slot) => (slot === 0 ? pointParams(o.base, ranges, x) : strategyPoint(others[slot - 1].params, o.base, ranges, x))));
+    const values = await evaluatePoints(points, extracts, o.evaluation);
     return xs.map((x, p) => {
-      perRep.set(x.join(','), values[p]);
-      return objectiveOf(targets, values[p].map(meanFinite));
+      const byCheck = checks.map((_, i) => values[p * used.length + used.indexOf(slots[i])][i]);
+      perRep.set(x.join(','), byCheck);
+      return objectiveOf(targets, byCheck.slice(0, targets.length).map(meanFinite));
     });
   };
   const x0 = ranges.ranges.map((r, i) => toUnit(r, o.start?.[i] ?? baseValue(o.base, r)));
@@ -114,7 +149,7 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
       o.onEvaluation?.(s);
     },
   });
-  const bestReps = perRep.get(result.x.join(',')) ?? targets.map(() => []);
+  const bestReps = perRep.get(result.x.join(',')) ?? checks.map(() => []);
   return {
     parameters: assignmentsAt(ranges, result.x),
     objective: result.f,
@@ -123,8 +158,19 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
     iterations: result.iterations,
     restarts: result.restarts,
     history,
-    fit: targets.map((t, i) => fitRow(t, bestReps[i])),
+    fit: checks.map((t, i) => fitRow(t, bestReps[i], i < targets.length ? 'target' : 'held out')),
   };
+}
+
+/**
+ * A strategy's parameters at a candidate: the fitted values replace the ones it inherited from
+ * the baseline (equal to the baseline's); a value the strategy sets itself is its lever and stays.
+ */
+export function strategyPoint(params: Params, base: Params, ranges: ResolvedRanges, x: readonly number[]): Params {
+  const inherited = ranges.ranges.map((q) => getPath(params, q.path) === getPath(base, q.path));
+  if (inherited.every((k) => !k)) return params;
+  const keep = <T>(xs: readonly T[]) => xs.filter((_, i) => inherited[i]);
+  return pointParams(params, { ranges: keep(ranges.ranges), parameters: keep(ranges.parameters) }, keep(x));
 }
 
 function baseValue(base: Params, r: ParamRange): number {
@@ -132,10 +178,10 @@ function baseValue(base: Params, r: ParamRange): number {
   return typeof v === 'number' ? v : (r.min + r.max) / 2;
 }
 
-function fitRow(t: Target, values: readonly number[]): FitRow {
+function fitRow(t: CalibrationTarget, values: readonly number[], role: FitRow['role']): FitRow {
   const ci = tInterval(finite(values));
   const residual = ci.mean - t.value;
-  return { metric: t.metric, target: t.value, simulated: ci.mean, lo: ci.lo, hi: ci.hi, scale: t.scale, weight: t.weight, residual, contribution: t.weight * (residual / t.scale) ** 2 };
+  return { metric: t.metric, strategy: t.strategy ?? '', role, target: t.value, simulated: ci.mean, lo: ci.lo, hi: ci.hi, scale: t.scale, weight: t.weight, residual, contribution: role === 'target' ? t.weight * (residual / t.scale) ** 2 : 0 };
 }
 
 export interface CalibratedFileOptions {

@@ -202,8 +202,8 @@ describe('the calibration chart, the `calibration:` section and `cxsim calibrate
 
   it('chart compiles and renders without warnings', async () => {
     const r = await nelderMead((u) => (u[0] - 0.4) ** 2 + 0.01, [0.9], { maxEvaluations: 30 });
-    const result: CalibrationResult = { parameters: [{ path: 'a.b', value: 0.4 }], objective: r.f, reason: r.reason, evaluations: r.evaluations, iterations: r.iterations, restarts: 0, history: r.history.map((h) => ({ ...h, values: h.x, simulated: [h.f] })), fit: [{ metric: 'finalNps', target: 40, simulated: 38, lo: 35, hi: 41, scale: 4, weight: 1, residual: -2, contribution: 0.25 }] };
-    const spec = calibrationChart({ name: 'Chart test', description: '', seed: 1, days: 10, replications: 2, strategies: [] }, result, [SUMMARY_METRIC_BY_KEY.finalNps], ['test']);
+    const result: CalibrationResult = { parameters: [{ path: 'a.b', value: 0.4 }], objective: r.f, reason: r.reason, evaluations: r.evaluations, iterations: r.iterations, restarts: 0, history: r.history.map((h) => ({ ...h, values: h.x, simulated: [h.f] })), fit: [{ metric: 'finalNps', strategy: '', role: 'target', target: 40, simulated: 38, lo: 35, hi: 41, scale: 4, weight: 1, residual: -2, contribution: 0.25 }, { metric: 'finalNps', strategy: 'pilot', role: 'held out', target: 45, simulated: 41, lo: 39, hi: 43, scale: 5, weight: 1, residual: -4, contribution: 0 }] };
+    const spec = calibrationChart({ name: 'Chart test', description: '', seed: 1, days: 10, replications: 2, strategies: [{ name: 'pilot', label: 'Pilot team' }] } as never, result, [SUMMARY_METRIC_BY_KEY.finalNps], ['test']);
     const logger = new CollectingLogger();
     compile(spec, { logger });
     expect(await renderSvg(spec, logger)).toContain('Calibration — Chart test');
@@ -218,7 +218,7 @@ describe('the calibration chart, the `calibration:` section and `cxsim calibrate
     expect(r.code, show(r)).toBe(0);
     expect(listFiles(out)).toEqual(['calibrated.yaml', 'calibration.csv', 'charts/calibration.svg', 'charts/calibration.vl.json', 'fit.csv', 'manifest.json']);
     expect(readFileSync(join(out, 'calibration.csv'), 'utf8').split('\n')[0]).toBe('evaluation,iteration,step,journey.processQuality,finalSatisfaction,growthPerYear,objective,best');
-    expect(readFileSync(join(out, 'fit.csv'), 'utf8')).toMatch(/^metric,target,simulated,lo95,hi95,residual,scale,weight,contribution\nfinalSatisfaction,7\.3,/);
+    expect(readFileSync(join(out, 'fit.csv'), 'utf8')).toMatch(/^metric,strategy,role,target,simulated,lo95,hi95,residual,scale,weight,contribution\nfinalSatisfaction,baseline,target,7\.3,/);
     const calibrated = readFileSync(join(out, 'calibrated.yaml'), 'utf8');
     expect(calibrated).toContain('# tiny market');
     const s = parseScenarioText(readCalibrationFile(join(out, 'calibrated.yaml')).scenarioText, 'calibrated.yaml');

@@ -6,7 +6,9 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Argv, CommandModule } from 'yargs';
 import { calibrate, calibratedScenarioText, DEFAULT_F_TOLERANCE, DEFAULT_X_TOLERANCE, type CalibrationResult, type CalibrationTarget } from '../../experiments/calibrate.js';
-import { calibrationSpecSchema, parseTargetFlag, type CalibrationSection, type TargetFlag } from '../../scenario/calibrationSchema.js';
+import { calibrationSpecSchema, parseTargetFlag, splitTargetKey, type CalibrationSection, type TargetFlag } from '../../scenario/calibrationSchema.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { didYouMean, suggestAmong } from '../../scenario/describe.js';
 import { defaultScale, findMetric, parseParamRange, resolveRanges, type ParamRange } from '../../experiments/objective.js';
 import { calibrationChart } from '../../outputs/charts/calibration.js';
 import { formatHuman, humanDecimals, toCsv } from '../../outputs/format.js';
@@ -38,6 +40,7 @@ export interface CalibrateArgs {
   scenario: string;
   param?: string[];
   target?: string[];
+  holdout?: string[];
   'max-evals'?: number;
   seed?: number;
   days?: number;
@@ -59,7 +62,8 @@ export const command = (io: Io): CommandModule<object, CalibrateArgs> => ({
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (a `calibration:` section is used when present) or a calibration manifest.json' })
       .option('param', { alias: 'p', type: 'string', array: true, requiresArg: true, describe: 'path=min:max to fit (repeatable); replaces the section\'s parameters' })
-      .option('target', { alias: 't', type: 'string', array: true, requiresArg: true, describe: 'metric=value[:scale[:weight]], e.g. finalNps=40 (repeatable); replaces the section\'s targets' })
+      .option('target', { alias: 't', type: 'string', array: true, requiresArg: true, describe: 'metric=value[:scale[:weight]], e.g. finalNps=40, or metric@strategy=value for a strategy\'s runs (repeatable); replaces the section\'s targets' })
+      .option('holdout', { type: 'string', array: true, requiresArg: true, describe: 'An observed value held out of the fit, reported beside the targets (same form as --target; repeatable); replaces the section\'s holdout' })
       .option('max-evals', numberOption('max-evals', { integer: true, min: 2 }, 'Budget of candidate evaluations (default 200)'))
       .option('seed', numberOption('seed', RULES.seed, 'Override the master seed'))
       .option('days', numberOption('days', RULES.days, 'Override the horizon in days'))
@@ -81,7 +85,8 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
   const base = scenario.strategies[0];
   const ranges: ParamRange[] = argv.param?.length ? argv.param.map(parseParamRange) : Object.entries(section?.parameters ?? {}).map(([path, p]) => ({ path, min: p.min, max: p.max }));
   const starts = argv.param?.length ? undefined : Object.values(section?.parameters ?? {}).map((p) => p.start);
-  const targets = targetsFrom(argv.target, section);
+  const targets = targetsFrom(scenario, argv.target, section?.targets, '--target');
+  const holdout = targetsFrom(scenario, argv.holdout, section?.holdout, '--holdout');
   if (ranges.length === 0) throw new UserError('name the parameters to fit: --param path=min:max, or a `calibration: parameters:` section');
   if (targets.length === 0) throw new UserError('name the targets to fit: --target metric=value (e.g. --target finalNps=40), or a `calibration: targets:` section');
   const resolved = resolveRanges(base.params, ranges);
@@ -90,7 +95,10 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
   if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= ranges.length + 1)) throw new UserError(`--max-evals: expected a whole number ≥ ${ranges.length + 1} (the first simplex), got ${maxEvaluations}`);
   const dir = argv.out ?? defaultOutDir(argv.scenario, 'calibrate');
   const workers = workersFor(io, argv.workers ?? 1, argv.quiet ?? false);
-  checkCalibration(ranges.length, replications, maxEvaluations, base.params, scenario.days, { workers, force: argv.force, quiet: argv.quiet ?? false, what: 'this calibration' });
+  // Each candidate runs the baseline and every strategy a target or held-out check reads.
+  const named = new Set([...targets, ...holdout].map((t) => t.strategy).filter((n) => n !== undefined));
+  const strategies = scenario.strategies.slice(1).filter((s) => named.has(s.name)).map((s) => ({ name: s.name, params: s.params }));
+  checkCalibration(ranges.length, replications * (1 + strategies.length), maxEvaluations, base.params, scenario.days, { workers, force: argv.force, quiet: argv.quiet ?? false, what: 'this calibration' });
   // One calibration per folder; nothing is written until the search is over.
   const { fileCount, result } = await inOutputFolder(io, dir, async (writing) => {
     const progress = createProgress(io, 'cxsim calibrate', argv.quiet ?? false, 'evaluations');
@@ -113,6 +121,8 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
         base: base.params,
         ranges: resolved,
         targets,
+        holdout,
+        strategies,
         start: ranges.map((r, i) => starts?.[i] ?? currentValue(base.params, r)),
         evaluation: { seed: scenario.seed, replications, days: scenario.days, strategy: base.name, workers, runner },
         maxEvaluations,
@@ -125,14 +135,15 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
       progress.stop();
     }
     writing();
-    const spec = { parameters: Object.fromEntries(ranges.map((r) => [r.path, { min: r.min, max: r.max }])), targets: Object.fromEntries(targets.map((t) => [t.metric, { value: t.value, scale: t.scale, weight: t.weight }])), maxEvaluations, replications, ...(section?.parameterTolerance !== undefined && section.parameterTolerance !== DEFAULT_X_TOLERANCE && { parameterTolerance: section.parameterTolerance }), ...(section?.objectiveTolerance !== undefined && section.objectiveTolerance !== DEFAULT_F_TOLERANCE && { objectiveTolerance: section.objectiveTolerance }) };
+    const spec = { parameters: Object.fromEntries(ranges.map((r) => [r.path, { min: r.min, max: r.max }])), targets: recorded(targets), ...(holdout.length > 0 && { holdout: recorded(holdout) }), maxEvaluations, replications, ...(section?.parameterTolerance !== undefined && section.parameterTolerance !== DEFAULT_X_TOLERANCE && { parameterTolerance: section.parameterTolerance }), ...(section?.objectiveTolerance !== undefined && section.objectiveTolerance !== DEFAULT_F_TOLERANCE && { objectiveTolerance: section.objectiveTolerance }) };
     const source = recordedSource(text) ?? { text, settings: { ...(argv.seed !== undefined && { seed: scenario.seed }), ...(argv.days !== undefined && { days: scenario.days }) } };
     const draft = { ...buildManifest({ scenarioFile: toScenarioFile(scenario), command: ['calibrate'], cxsimVersion: VERSION, modelHash: modelHash(), seed: scenario.seed, days: scenario.days, replications, strategies: [base.name] }), calibration: spec, source };
     const { files, put } = outputWriter(dir);
     await writeManifest(dir, draft);
-    await put('calibration.csv', historyCsv(result, ranges, targets));
-    await put('fit.csv', toCsv(['metric', 'target', 'simulated', 'lo95', 'hi95', 'residual', 'scale', 'weight', 'contribution'], result.fit.map((f) => [f.metric, f.target, f.simulated, f.lo, f.hi, f.residual, f.scale, f.weight, f.contribution])));
-    const note = [`Calibrated by cxsim ${VERSION} (cxsim calibrate): objective ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}),`, `${replications} replications per candidate on seed ${scenario.seed}, ${scenario.days} days. Fit: ${result.fit.map((f) => `${f.metric} ${fmt(f.simulated)} vs target ${fmt(f.target)}`).join('; ')}.`];
+    await put('calibration.csv', historyCsv(result, ranges));
+    await put('fit.csv', toCsv(['metric', 'strategy', 'role', 'target', 'simulated', 'lo95', 'hi95', 'residual', 'scale', 'weight', 'contribution'], result.fit.map((f) => [f.metric, f.strategy || base.name, f.role, f.target, f.simulated, f.lo, f.hi, f.residual, f.scale, f.weight, f.contribution])));
+    const fitted = result.fit.filter((f) => f.role === 'target');
+    const note = [`Calibrated by cxsim ${VERSION} (cxsim calibrate): objective ${fmt(result.objective)} after ${result.evaluations} evaluations (${result.reason}),`, `${replications} replications per candidate on seed ${scenario.seed}, ${scenario.days} days. Fit: ${fitted.map((f) => `${keyOf(f)} ${fmt(f.simulated)} vs target ${fmt(f.target)}`).join('; ')}.`];
     // calibrated.yaml is the user's own file with the fit written in; a rerun from the manifest
     // writes it from the recorded source, so it reproduces byte for byte.
     await put('calibrated.yaml', calibratedScenarioText(source.text, result.parameters, { note, settings: source.settings }));
@@ -147,12 +158,26 @@ export async function runCalibration(io: Io, argv: CalibrateArgs): Promise<void>
   if (!argv.quiet) printFit(io, result, ranges, base.params, dir, fileCount);
 }
 
-/** Targets from --target flags, else from the section; each resolved to a metric. */
-function targetsFrom(flags: string[] | undefined, section: CalibrationSection | undefined): CalibrationTarget[] {
+/** `metric` or `metric@strategy`, as targets are keyed in the section and the manifest. */
+const keyOf = (t: { metric: string; strategy?: string }) => (t.strategy ? `${t.metric}@${t.strategy}` : t.metric);
+
+function recorded(targets: readonly CalibrationTarget[]): Record<string, { value: number; scale: number; weight: number }> {
+  return Object.fromEntries(targets.map((t) => [keyOf(t), { value: t.value, scale: t.scale, weight: t.weight }]));
+}
+
+/** Targets (or held-out checks) from flags, else from the section; each resolved to a metric and a strategy of the scenario. */
+function targetsFrom(scenario: Scenario, flags: string[] | undefined, entries: CalibrationSection['targets'] | undefined, flag: string): CalibrationTarget[] {
   const raw: TargetFlag[] = flags?.length
-    ? flags.map((f) => parseTargetFlag(f) ?? fail(`--target ${JSON.stringify(f)}: expected metric=value[:scale[:weight]] with scale > 0 and weight ≥ 0, e.g. finalNps=40 or finalNps=40:5`))
-    : Object.entries(section?.targets ?? {}).map(([metric, t]) => (typeof t === 'number' ? { metric, value: t } : { metric, ...t }));
-  return raw.map((t) => ({ metric: t.metric, value: t.value, scale: t.scale ?? defaultScale(t.value), weight: t.weight ?? 1, extract: findMetric(t.metric, EXPERIMENT_METRICS).extract }));
+    ? flags.map((f) => parseTargetFlag(f) ?? fail(`${flag} ${JSON.stringify(f)}: expected metric=value[:scale[:weight]] (or metric@strategy=…) with scale > 0 and weight ≥ 0, e.g. finalNps=40 or contactSatisfaction@pilot=8.5:0.2`))
+    : Object.entries(entries ?? {}).map(([key, t]) => ({ ...splitTargetKey(key), ...(typeof t === 'number' ? { value: t } : t) }));
+  const names = scenario.strategies.map((s) => s.name);
+  return raw.map((t) => {
+    if (t.strategy !== undefined && !names.includes(t.strategy))
+      throw new UserError(`${flag} ${keyOf(t)}: no strategy \`${t.strategy}\` in the scenario${didYouMean(suggestAmong(t.strategy, names.map((key) => ({ key }))))} (strategies: ${names.join(', ')})`);
+    // The baseline named explicitly is the baseline.
+    const strategy = t.strategy === names[0] ? undefined : t.strategy;
+    return { metric: t.metric, ...(strategy !== undefined && { strategy }), value: t.value, scale: t.scale ?? defaultScale(t.value), weight: t.weight ?? 1, extract: findMetric(t.metric, EXPERIMENT_METRICS).extract };
+  });
 }
 
 const fail = (message: string): never => {
@@ -201,8 +226,8 @@ function recordedSource(text: string): { text: string; settings: Record<string, 
   }
 }
 
-function historyCsv(r: CalibrationResult, ranges: readonly ParamRange[], targets: readonly CalibrationTarget[]): string {
-  const header = ['evaluation', 'iteration', 'step', ...ranges.map((q) => q.path), ...targets.map((t) => t.metric), 'objective', 'best'];
+function historyCsv(r: CalibrationResult, ranges: readonly ParamRange[]): string {
+  const header = ['evaluation', 'iteration', 'step', ...ranges.map((q) => q.path), ...r.fit.map((f) => (f.role === 'target' ? keyOf(f) : `${keyOf(f)} (held out)`)), 'objective', 'best'];
   return toCsv(header, r.history.map((h) => [h.evaluation, h.iteration, h.step, ...h.values, ...h.simulated, h.f, h.best]));
 }
 
@@ -211,7 +236,11 @@ const fmt = (v: number) => (Number.isFinite(v) ? formatHuman(v, Math.abs(v) < 1 
 function printFit(io: Io, r: CalibrationResult, ranges: readonly ParamRange[], params: unknown, dir: string, fileCount: number): void {
   io.out(`Calibration ${r.reason === 'converged' ? 'converged' : 'stopped at the evaluation budget'}: objective ${fmt(r.objective)} after ${r.evaluations} evaluations (${r.restarts} restart${r.restarts === 1 ? '' : 's'}).`);
   for (const [i, p] of r.parameters.entries()) io.out(`  ${p.path} = ${fmt(p.value)}   (range ${ranges[i].min}–${ranges[i].max}; scenario had ${fmt(currentValue(params, { ...ranges[i], min: -Infinity, max: Infinity }))})`);
+  const line = (f: CalibrationResult['fit'][number]) => `  ${keyOf(f)}: ${f.role === 'target' ? 'target' : 'observed'} ${fmt(f.target)}, simulated ${fmt(f.simulated)} [95% ${fmt(f.lo)}, ${fmt(f.hi)}], residual ${fmt(f.residual)}`;
   io.out('Targets:');
-  for (const f of r.fit) io.out(`  ${f.metric}: target ${fmt(f.target)}, simulated ${fmt(f.simulated)} [95% ${fmt(f.lo)}, ${fmt(f.hi)}], residual ${fmt(f.residual)}`);
+  for (const f of r.fit.filter((f) => f.role === 'target')) io.out(line(f));
+  const held = r.fit.filter((f) => f.role === 'held out');
+  if (held.length > 0) io.out('Held out (not fitted; how far the fitted model predicts them):');
+  for (const f of held) io.out(line(f));
   io.out(`\nWrote ${fileCount} files to ${dir}/ (calibrated.yaml is ready for \`cxsim compare\`).`);
 }

@@ -20,11 +20,13 @@ export function calibrationChart(scenario: Scenario, result: CalibrationResult, 
     .filter((h) => Number.isFinite(h.f) && h.f > 0)
     .map((h) => ({ evaluation: h.evaluation, step: h.step, objective: roundForChart(h.f), best: roundForChart(h.best) }));
   const unit = (key: string) => metrics.find((m) => m.key === key);
+  const strategyLabel = (name: string) => scenario.strategies.find((s) => s.name === name)?.label ?? name;
   const fit = result.fit.map((r) => {
     const m = unit(r.metric);
     const z = (v: number) => roundForChart((v - r.target) / r.scale);
     return {
-      target: `${m?.label ?? r.metric}${m ? ` (${m.unit})` : ''}: ${fmt(r.target)} → ${fmt(r.simulated)}`,
+      target: `${m?.label ?? r.metric}${m ? ` (${m.unit})` : ''}${r.strategy ? `, ${strategyLabel(r.strategy)}` : ''}${r.role === 'held out' ? ' — held out' : ''}: ${fmt(r.target)} → ${fmt(r.simulated)}`,
+      role: r.role === 'target' ? 'fitted target' : 'held out (not fitted)',
       standardised: z(r.simulated),
       lo: z(r.lo),
       hi: z(r.hi),
@@ -47,14 +49,16 @@ export function calibrationChart(scenario: Scenario, result: CalibrationResult, 
   const fy = { field: 'target', type: 'nominal' as const, title: null, axis: { labelLimit: 0 } };
   const fx = { field: 'standardised', type: 'quantitative' as const, title: 'Fitted − target, in units of each target\'s scale' };
   const tooltip = [{ field: 'target' }, { field: 'targetValue', title: 'target', type: 'quantitative' as const, format: ',.4~r' }, { field: 'fitted', type: 'quantitative' as const, format: ',.4~r' }, { field: 'scale', type: 'quantitative' as const, format: ',.4~r' }];
+  // Held-out checks are drawn apart from fitted targets: they are the fit's out-of-sample test.
+  const role = { field: 'role', type: 'nominal' as const, title: null, scale: { domain: ['fitted target', 'held out (not fitted)'], range: [STRATEGY_COLOURS[1], STRATEGY_COLOURS[2]] }, legend: { orient: 'bottom' as const } };
   const targets = {
     width: WIDTH,
     height: { step: 36 },
     data: { values: fit },
     layer: [
       { mark: { type: 'rule' as const, color: '#999', strokeDash: [4, 4] }, encoding: { x: { datum: 0 } } },
-      { mark: { type: 'rule' as const, strokeWidth: 2, color: STRATEGY_COLOURS[1] }, encoding: { y: fy, x: { field: 'lo', type: 'quantitative' as const, title: fx.title }, x2: { field: 'hi' } } },
-      { mark: { type: 'point' as const, filled: true, size: 90, opacity: 1, color: STRATEGY_COLOURS[1] }, encoding: { y: fy, x: fx, tooltip } },
+      { mark: { type: 'rule' as const, strokeWidth: 2 }, encoding: { y: fy, x: { field: 'lo', type: 'quantitative' as const, title: fx.title }, x2: { field: 'hi' }, color: role } },
+      { mark: { type: 'point' as const, filled: true, size: 90, opacity: 1 }, encoding: { y: fy, x: fx, tooltip, color: role, shape: { ...role, scale: { domain: role.scale.domain, range: ['circle', 'diamond'] } } } },
     ],
   };
   return { ...header(scenario, title, subtitle), vconcat: [objective, targets], spacing: 28, resolve: { scale: { x: 'independent', y: 'independent' } } } as VlSpec;
