@@ -47,7 +47,6 @@ describe('survey NPS interval against the census truth', () => {
     const all = lastSurveys(0);
     expect(Math.min(...all.map((x) => x.k))).toBeGreaterThan(200); // the interval's normal approximation holds
     unbiasedCovered = all.filter((x) => Math.abs(x.gap) <= 1.96 * x.se).length;
-    console.info(`unbiased: ${unbiasedCovered}/${K} covered, band ${lo}–${hi}`);
     expect(unbiasedCovered, `${unbiasedCovered}/${K} covered, band ${lo}–${hi}`).toBeGreaterThanOrEqual(lo);
     expect(unbiasedCovered).toBeLessThanOrEqual(hi);
   });
@@ -59,7 +58,6 @@ describe('survey NPS interval against the census truth', () => {
     const se = Math.sqrt(gaps.reduce((a, b) => a + (b - mean) ** 2, 0) / (K - 1) / K);
     expect(mean, `gap ${mean.toFixed(2)} ± ${se.toFixed(2)} points`).toBeGreaterThan(zTwoSided(0.998) * se);
     const covered = all.filter((x) => Math.abs(x.gap) <= 1.96 * x.se).length;
-    console.info(`biased: ${covered}/${K}, gap ${mean.toFixed(2)} ± ${se.toFixed(2)}`);
     expect(covered, `${covered}/${K} covered with bias, band ${lo}–${hi}`).toBeLessThan(lo);
   });
 });

@@ -50,7 +50,6 @@ describe('TARP: bad experiences are told to about twice as many people as good o
     const z = zTwoSided(0.999);
     const [lo, hi] = [ratio * Math.exp(-z * se), ratio * Math.exp(z * se)];
     const msg = `told⁻ ${(mNeg / counts.negative).toFixed(3)} over ${counts.negative} stories, told⁺ ${(mPos / counts.positive).toFixed(3)} over ${counts.positive}: ratio ${ratio.toFixed(2)} (99.9%: ${lo.toFixed(2)}–${hi.toFixed(2)})`;
-    console.info(msg);
     expect(counts.negative).toBeGreaterThan(1_000);
     expect(hi, msg).toBeGreaterThanOrEqual(TARP_LOW);
     expect(lo, msg).toBeLessThanOrEqual(TARP_HIGH);
