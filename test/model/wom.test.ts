@@ -20,16 +20,16 @@ import { talkProbability, wom } from '../../src/model/mechanisms/wom.js';
 import { params, paramsWith, run, sumDays } from '../helpers/model.js';
 
 describe('talkProbability', () => {
-  const cfg = wom.compile(params()); // n = 7, a₀ = 0.01, a⁺ = 0.15, a⁻ = 0.6, CV = 0
+  const cfg = wom.compile(params()); // n = 7, a₀ = 0.01, a⁺ = a⁻ = 0.15, CV = 0
   const p = (s: number, tau = 1) => talkProbability(cfg, tau, s);
 
   it('follows the formula of MODEL.md §11', () => {
     expect(p(7)).toBeCloseTo(0.01, 12);
     expect(p(10)).toBeCloseTo(0.16, 12);
     expect(p(8.5)).toBeCloseTo(0.01 + 0.15 * 0.5, 12);
-    expect(p(0)).toBeCloseTo(0.61, 12);
-    expect(p(3.5)).toBeCloseTo(0.01 + 0.6 * 0.5, 12);
-    expect(p(3.5, 1.4)).toBeCloseTo(1.4 * 0.31, 12); // proportional to talkativeness
+    expect(p(0)).toBeCloseTo(0.16, 12);
+    expect(p(3.5)).toBeCloseTo(0.01 + 0.15 * 0.5, 12);
+    expect(p(3.5, 1.4)).toBeCloseTo(1.4 * 0.085, 12); // proportional to talkativeness
     expect(p(9, 0)).toBe(0);
   });
 
@@ -38,11 +38,11 @@ describe('talkProbability', () => {
     for (let s = 7; s > 0; s -= 0.25) expect(p(s - 0.25)).toBeGreaterThan(p(s));
   });
 
-  it('is steeper on the negative side (F3): per point, and at the extremes', () => {
-    for (const x of [0.5, 1, 2, 3]) expect(p(7 - x) - p(7)).toBeGreaterThan(p(7 + x) - p(7));
-    expect((p(0) - p(7)) / 7).toBeCloseTo(0.6 / 7, 12); // 0.086 a point …
-    expect((p(10) - p(7)) / 3).toBeCloseTo(0.15 / 3, 12); // … against 0.05
-    expect(p(0)).toBeGreaterThan(p(10));
+  it('grows alike with strength on both sides: TARP\'s asymmetry is in the fanout, not counted twice (MODEL.md §11)', () => {
+    for (const g of [0.25, 0.5, 1]) expect(p(7 - 7 * g)).toBeCloseTo(p(7 + 3 * g), 12); // equal strength, equal propensity
+    expect(p(0)).toBeCloseTo(p(10), 12);
+    expect(p(4.56)).toBeGreaterThan(p(7.6)); // a minor failure is a stronger experience than an as-expected episode (F3)
+    expect(cfg.fanoutNegative).toBe(2 * cfg.fanoutPositive);
   });
 
   it('conversation value adds only to non-negative experiences (F11)', () => {

@@ -39,7 +39,7 @@ const sections = {
       ),
       talkBase: prob(0.01, 'Probability of talking after an unremarkable episode (before talkativeness).'),
       talkPositive: nonneg(0.15, 'Added talk probability per unit of positive strength (score above neutral, scaled to 0–1).'),
-      talkNegative: nonneg(0.6, 'Added talk probability per unit of negative strength (F3: bad experiences are shared more).'),
+      talkNegative: nonneg(0.15, 'Added talk probability per unit of negative strength (score below neutral, scaled to 0–1), the same slope as talkPositive: TARP\'s asymmetry (a bad experience told to about twice as many people) is in the fanouts; a steeper slope would count it twice (MODEL.md §11).'),
       fanoutPositive: fanout(2, 'Contacts told about a good experience.'),
       fanoutNegative: fanout(4, 'Contacts told about a bad experience (TARP: about twice as many as for a good one).'),
       advocacyInfluence: prob(0.00104, 'Bass q per day: adoption probability of a prospect whose every contact recommends the firm (warners count −negativeWeight). Default 0.38 a year (Sultan, Farley & Lehmann 1990, mean q of 213 diffusion studies) ÷ 365.'),
