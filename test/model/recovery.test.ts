@@ -158,16 +158,19 @@ describe('service-recovery paradox: satisfaction yes, loyalty no', () => {
 
   it('a bad experience resolved quickly leaves satisfaction above as-expected, yet customers leave with q > 0', () => {
     // E = 6.5, a minor failure multiplies by 0.7: episode 4.55 (< 5, bad; 30% below expectation), recovery 8.5.
-    // S ← 0.7·S + 0.3·4.55, then S ← 0.7·S + 0.3·8.5: day 1 gives 6.6905 > 6.5, rising to
-    // the fixed point (0.21·4.55 + 2.55)/0.51 ≈ 6.874.
+    // S ← 0.7·S + 0.3·4.55, then S ← 0.7·S + 0.3·8.5, then day 1's resolved case re-judges the
+    // encounter (§6): + g, g = 0.3·0.7·(8.5 − 4.55) = 0.8295. Every later day's failure is a second
+    // failure (within recovery.secondFailureDays): day 2 withdraws g at its weight then, 0.7·g,
+    // and nothing is re-judged; satisfaction falls to the fixed point (0.21·4.55 + 2.55)/0.51 ≈ 6.874.
     const N = 40_000;
     const p = incidentParams(N, 1, 'minor', 'resolvedQuickly', 0, { asExpectedScore: 6.5 });
     p.journey.failureImpact.minor = 0.7;
     const r = run(p, 6, 13);
     let s = 6.5;
     expect(r.series.satisfaction[0]).toBeCloseTo(6.5, 6);
+    const g = 0.3 * 0.7 * (8.5 - 4.55);
     for (let d = 1; d <= 6; d++) {
-      s = 0.7 * (0.7 * s + 0.3 * 4.55) + 0.3 * 8.5;
+      s = 0.7 * (0.7 * s + 0.3 * 4.55 - (d === 2 ? 0.7 * g : 0)) + 0.3 * 8.5 + (d === 1 ? g : 0);
       expect(Math.abs(r.series.satisfaction[d] - s), `day ${d}`).toBeLessThan(1e-4);
       expect(r.series.satisfaction[d]).toBeGreaterThan(6.5);
     }

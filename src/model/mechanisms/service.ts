@@ -7,6 +7,7 @@
  * (F6, F12) and the books (staff, goodwill, upsells).
  */
 import { CONTACT, type Mechanism } from '../mechanism.js';
+import { RESOLVED } from '../vocabulary.js';
 import { round6 } from '../fields.js';
 import type { MetricDecl } from '../metrics.js';
 import { newDeskStats, type DeskStats } from '../service/desk.js';
@@ -61,6 +62,14 @@ const metrics = [
 /** The desk's flows and money, added to the day's counts after its step. */
 const DESK_FLOWS = metrics.filter((m) => (m.kind === 'flow' || m.kind === 'money') && m.key in newDeskStats()).map((m) => m.key as keyof DeskStats);
 
+/**
+ * The score of the story a resolved case makes: the encounter, failure and fix together,
+ * (1 − ρ)·s_fail + ρ·R with s_fail = E·(1 − shortfall) (§6, §11).
+ */
+export function encounterStory(asExpected: number, shortfall: number, recoveryScore: number, rho: number): number {
+  return (1 - rho) * asExpected * (1 - shortfall) + rho * recoveryScore;
+}
+
 export const service: Mechanism<typeof sections, ServiceConfig, (typeof metrics)[number]['key']> = {
   name: 'service',
   doc: 'The service desk: a contact centre with channels, opening hours, employees, rewards, style and autonomy, or a simple desk (§6, §16–§21).',
@@ -84,11 +93,13 @@ export const service: Mechanism<typeof sections, ServiceConfig, (typeof metrics)
   compile: compileService,
   setup(run, svc) {
     const kind = DESKS[svc.model];
+    const { asExpected } = svc, segment = run.pop.column('segment', 'u8');
     const desk = kind.create(run, svc, {
       contact: (i, score) => run.emit.experience(i, score, CONTACT),
       caseEnded: (i, severity, shortfall, outcome, score) => {
         run.emit.caseEnded(i, severity, shortfall, outcome, score);
-        run.emit.story(i, score);
+        // A resolved case is told as one encounter, the failure in it (§6, §11).
+        run.emit.story(i, outcome >= RESOLVED && shortfall > 0 ? encounterStory(asExpected[segment[i]], shortfall, score, svc.storyRecoveryWeight) : score);
       },
       questionEnded: (i, score) => run.emit.story(i, score),
     });

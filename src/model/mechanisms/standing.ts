@@ -13,7 +13,8 @@
  *   L        round(S + w_T·(T − T₀) + u), clamped to 0…10; promoters 9–10, detractors 0–6
  */
 import { normal } from '../../random/normal.js';
-import { CONTACT, EPISODE, type Mechanism, type Run } from '../mechanism.js';
+import { CONTACT, EPISODE, EPISODE_PROBLEM, type Mechanism, type Run } from '../mechanism.js';
+import { RESOLVED } from '../vocabulary.js';
 import { nonneg, prob, score, section } from '../fields.js';
 import { CUSTOMER } from '../lifecycle.js';
 import type { Csr } from '../network/csr.js';
@@ -66,6 +67,8 @@ export interface StandingConfig {
   /** Trust lost after a bad service contact: problemLoss. */
   badContactTrustLoss: number;
   asExpected: Float64Array; // by segment
+  /** recovery.secondFailureDays: a failure this soon after the previous one is not re-judged. */
+  secondFailureDays: number;
 }
 
 /** Rounding is half-up, so L ≥ 9 ⇔ x ≥ 8.5 and L ≤ 6 ⇔ x < 6.5 for the unrounded x, which the hot paths compare. */
@@ -254,6 +257,14 @@ class Standing implements StandingTotals {
     this.set(i, s + (salience ?? customers.memoryWeight) * (score - s), t2);
   }
 
+  /** Moves satisfaction by `delta` (kept within 0–10), trust unchanged; returns the move made. */
+  shift(i: number, delta: number): number {
+    const before = this.satisfaction[i];
+    const s = before + delta;
+    this.set(i, s > 10 ? 10 : s < 0 ? 0 : s, this.trust[i]);
+    return this.satisfaction[i] - before;
+  }
+
   /** Commitment: T ← clamp(T + gain·σ⁺ − loss·σ⁻, 0, 1). */
   hear(i: number, positive: number, negative: number): void {
     const t = this.trust[i] + this.cfg.trust.positiveMessageGain * positive - this.cfg.trust.negativeMessageLoss * negative;
@@ -270,7 +281,7 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
   name: 'standing',
   doc: 'Satisfaction memory, trust, likelihood to recommend, NPS and advocacy stance (§4, §9, §10).',
   sections,
-  columns: { satisfaction: 'f32', trust: 'f32', disposition: 'f32', stance: 'i8', voice: 'f32', advocacy: 'i8', advocatesAround: { kind: 'i32', network: true }, warnersAround: { kind: 'i32', network: true } },
+  columns: { satisfaction: 'f32', trust: 'f32', disposition: 'f32', failWeight: 'f32', rejudged: 'f32', failDay: 'i32', stance: 'i8', voice: 'f32', advocacy: 'i8', advocatesAround: { kind: 'i32', network: true }, warnersAround: { kind: 'i32', network: true } },
   metrics,
   compile(p) {
     const honest = p.service.honesty === 'proactive';
@@ -281,6 +292,7 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
       problemTrustLoss: p.trust.problemLoss * (honest ? p.service.experience.honestTrustFactor : 1),
       badContactTrustLoss: p.trust.problemLoss,
       asExpected: perSegment(p, (s) => s.asExpectedScore),
+      secondFailureDays: p.recovery.secondFailureDays,
     };
   },
   setup(run, cfg) {
@@ -292,11 +304,39 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
     for (let i = 0; i < pop.n; i++) voice[i] = voices();
     const st = new Standing(pop, cfg);
     totalsOf.set(run, st);
+    // Re-judging an encounter (§6). failWeight: the weight in memory now of the customer's last
+    // failed episode (0: none, already re-judged, or a second failure); rejudged: what its
+    // re-judgement added, at its weight now (withdrawn if a second failure follows).
+    const segment = pop.column('segment', 'u8');
+    const failWeight = pop.column('failWeight', 'f32'), rejudged = pop.column('rejudged', 'f32');
+    const failDay = pop.column('failDay', 'i32').fill(-1);
+    const { memoryWeight } = cfg.customers;
     const share = (x: number) => (pop.customerCount === 0 ? 0 : (100 * x) / pop.customerCount);
     return {
       joinedAll: (list, count) => st.joinAll(list, count),
       leaving: (i) => st.leave(i),
-      experience: (i, score, kind, salience) => st.experience(i, score, kind, salience),
+      experience: (i, score, kind, salience) => {
+        st.experience(i, score, kind, salience);
+        // Every memory update weighs what came before by 1 − w, the failed episode and a re-judgement too.
+        const keep = 1 - (salience ?? memoryWeight);
+        if (failWeight[i] !== 0) failWeight[i] *= keep;
+        if (rejudged[i] !== 0) rejudged[i] *= keep;
+        if (kind === EPISODE_PROBLEM) {
+          const second = failDay[i] >= 0 && run.day - failDay[i] <= cfg.secondFailureDays;
+          // A second failure shows the first was no accident: its re-judgement is withdrawn.
+          if (second && rejudged[i] !== 0) st.shift(i, -rejudged[i]);
+          rejudged[i] = 0;
+          failWeight[i] = second ? 0 : 1 - keep;
+          failDay[i] = run.day;
+        }
+      },
+      caseEnded: (i, _severity, shortfall, outcome, score) => {
+        if (outcome < RESOLVED || shortfall <= 0 || failWeight[i] === 0 || pop.state[i] !== CUSTOMER) return;
+        // The failed episode counts as the recovery: S += weight·(R − s_fail), s_fail = E·(1 − shortfall); only upwards.
+        const sFail = cfg.asExpected[segment[i]] * (1 - shortfall);
+        if (score > sFail) rejudged[i] = st.shift(i, failWeight[i] * (score - sFail));
+        failWeight[i] = 0;
+      },
       heard: (i, positive, negative) => st.hear(i, positive, negative),
       stocks: {
         satisfaction: () => (pop.customerCount === 0 ? 0 : st.sumSatisfaction / pop.customerCount),

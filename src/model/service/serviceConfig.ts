@@ -23,6 +23,8 @@ export interface ChannelConfig {
 
 export interface ServiceConfig {
   model: Service['model'];
+  /** recovery.storyRecoveryWeight: how much the fix weighs in the story of a resolved case (§6). */
+  storyRecoveryWeight: number;
   employees: number;
   staffing: Service['staffing'];
   costPerEmployeeHour: number;
@@ -78,6 +80,7 @@ export function compileService(p: Params): ServiceConfig {
   let cum = 0;
   return {
     model: s.model,
+    storyRecoveryWeight: p.recovery.storyRecoveryWeight,
     employees: s.employees,
     staffing: s.staffing,
     costPerEmployeeHour: s.costPerEmployeeHour,
