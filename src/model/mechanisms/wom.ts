@@ -57,7 +57,7 @@ const sections = {
       ties: section(
         {
           strongWeight: nonneg(1, 'Influence of a strong tie (the two share a contact: within a personal network) relative to today\'s per-contact influence: β_strong = strongWeight·q/degree for advocacy, strongWeight·messageInfluence/degree for a message.'),
-          weakWeight: nonneg(1, 'Influence of a weak tie (no shared contact: a bridge across personal networks) relative to the same: β_weak = weakWeight·q/degree. Goldenberg, Libai & Muller (2001) put β_weak below β_strong (0.005–0.015 vs 0.01–0.07 a period) and still found weak ties as important for the speed of diffusion.'),
+          weakWeight: nonneg(1, 'Influence of a weak tie (no shared contact: a bridge across personal networks) relative to the same: β_weak = weakWeight·q/degree. Goldenberg, Libai & Muller (2001) set β_weak below β_strong and still found weak ties at least as important for the speed of diffusion.'),
         },
         'Tie strength (Goldenberg, Libai & Muller 2001): strong ties within a personal network, weak ties across. Both weights 1 (default): every tie counts the same, as without tie strength. Needs a network (not fullyMixed).',
       ),

@@ -2,7 +2,8 @@
  * Tie strength (Goldenberg, Libai & Muller 2001, "Talk of the network"): strong ties within a
  * personal network, weak ties across personal networks. A tie is **strong** when its two ends
  * share at least one contact (it sits inside a cluster: a triangle) and **weak** when they share
- * none (a bridge between two personal networks, Granovetter 1973). On a Watts–Strogatz graph
+ * none (a bridge between two personal networks, Granovetter 1973; Shi, Adamic & Strauss 2007 use the
+ * same definition). On a Watts–Strogatz graph
  * the lattice ties are strong and almost every rewired shortcut is weak (share ≈ β); the rule
  * needs no knowledge of how a graph was built, so it holds for every generator.
  *
