@@ -9,7 +9,7 @@ import type { Csr } from '../model/network/csr.js';
 import type { Population } from '../model/population.js';
 import { stream, type Rng } from '../random/streams.js';
 
-export const EVENT_NAMES = ['joined', 'leaving', 'experience', 'problem', 'complaint', 'caseEnded', 'story', 'heard'] as const satisfies readonly (keyof ModelEvents)[];
+export const EVENT_NAMES = ['joined', 'leaving', 'experience', 'problem', 'complaint', 'caseEnded', 'story', 'heard', 'served'] as const satisfies readonly (keyof ModelEvents)[];
 
 type Listener = (a: number, b: number, c: number, d: number, e: number) => void;
 const noop = () => {};

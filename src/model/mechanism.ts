@@ -49,6 +49,11 @@ export interface ModelEvents {
   story(i: number, score: number): void;
   /** Customer i heard word of mouth today: shares σ± of its contacts who told it good/bad news. */
   heard(i: number, positive: number, negative: number): void;
+  /**
+   * Serving i took `minutes` of an employee's time (a contact handled), cost `cost` in money paid
+   * for i alone (goodwill, a letter, a return) and brought `revenue` (an upsell): what i caused (F18).
+   */
+  served(i: number, minutes: number, cost: number, revenue: number): void;
 }
 
 /** A customer event: each customer has it today with `probability()` (independently), drawn by skipping. */

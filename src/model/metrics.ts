@@ -79,6 +79,10 @@ export interface RunTotals {
   clv: number; // estimated lifetime value of a customer: m̄·r̂/(1 + d − r̂)
   cohortValue: number; // realised discounted margin per initial customer over the horizon
   costPerAcquisition: number; // acquisition spend ÷ customers acquired (NaN if none)
+  /** Desk capacity cost on days without a handled contact to charge it to (costToServe.ts). */
+  costToServeUnallocated?: number;
+  /** Per segment (costToServe.ts): `segment.<name>.<figure>`, figures customers, customerDays, contacts, revenue, costToServe. */
+  [segmentFigure: `segment.${string}`]: number;
 }
 
 export interface RunResult {

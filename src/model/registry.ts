@@ -6,6 +6,7 @@
 import { adoption } from './mechanisms/adoption.js';
 import { churn } from './mechanisms/churn.js';
 import { complaints } from './mechanisms/complaints.js';
+import { costToServe } from './mechanisms/costToServe.js';
 import { economics } from './mechanisms/economics.js';
 import { episodes } from './mechanisms/episodes.js';
 import { loyalty } from './mechanisms/loyalty.js';
@@ -33,4 +34,5 @@ export const MECHANISMS = [
   economics, // margin, premium, fixed costs, CLV
   loyalty, // a loyalty programme
   survey, // surveys: NPS and satisfaction as a firm measures them
+  costToServe, // service cost and revenue per customer and segment (F18)
 ] as const;

@@ -31,7 +31,7 @@ writeFileSync(
 );
 
 const out = (name: string) => join(tmp, name);
-const OUTPUTS = ['metrics.csv', 'metrics.parquet', 'summary.csv', 'summary.parquet', 'paired.csv', 'paired.parquet', 'runs.csv', 'runs.parquet', 'datapackage.json', ...CHART_FILES, 'report.html'];
+const OUTPUTS = ['metrics.csv', 'metrics.parquet', 'summary.csv', 'summary.parquet', 'paired.csv', 'paired.parquet', 'runs.csv', 'runs.parquet', 'segments.csv', 'segments.parquet', 'segmentRuns.csv', 'segmentRuns.parquet', 'datapackage.json', ...CHART_FILES, 'report.html'];
 
 let compare: CliResult; // compare SCENARIO → out('compare')
 let overrides: CliResult; // compare --seed 11 --days 20 --replications 3 --quiet → out('overrides')

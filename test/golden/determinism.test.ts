@@ -96,7 +96,7 @@ describe('determinism', () => {
 
   it('two runs of the same scenario and seed give byte-identical files, SVGs included', () => {
     const files = listFiles(dirA);
-    expect(files).toEqual(['manifest.json', 'metrics.csv', 'metrics.parquet', 'summary.csv', 'summary.parquet', 'paired.csv', 'paired.parquet', 'runs.csv', 'runs.parquet', 'datapackage.json', 'report.html', ...CHART_FILES].sort());
+    expect(files).toEqual(['manifest.json', 'metrics.csv', 'metrics.parquet', 'summary.csv', 'summary.parquet', 'paired.csv', 'paired.parquet', 'runs.csv', 'runs.parquet', 'segments.csv', 'segments.parquet', 'segmentRuns.csv', 'segmentRuns.parquet', 'datapackage.json', 'report.html', ...CHART_FILES].sort());
     expect(listFiles(dirB)).toEqual(files);
     expect(differingFiles(dirA, dirB), 'files that differ between two identical runs').toEqual([]);
   });

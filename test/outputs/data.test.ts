@@ -194,9 +194,10 @@ describe('runs kept in Parquet', () => {
   it('read back from metrics.parquet and runs.parquet, wide or long, equal the results exactly', async () => {
     const { runsFromTables } = await import('../../src/outputs/data/readRuns.js');
     const runs = await readParquet(written.get('runs.parquet') as Uint8Array);
+    const segmentRuns = await readParquet(written.get('segmentRuns.parquet') as Uint8Array);
     for (const layout of ['wide', 'long'] as const) {
       const metrics = await readParquet(await parquetBytes(metricsTable(results, scenario, layout)));
-      expect(runsFromTables(metrics, runs).map(values), layout).toEqual(results.map(values));
+      expect(runsFromTables(metrics, runs, segmentRuns).map(values), layout).toEqual(results.map(values));
     }
   });
 });

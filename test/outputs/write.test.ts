@@ -31,7 +31,7 @@ describe('writeOutputs', () => {
     const dir = await tempDir();
     const { files } = await writeOutputs({ dir, scenario, results, manifest });
     first = { dir, files };
-    expect(files).toEqual(['metrics.csv', 'metrics.parquet', 'summary.csv', 'summary.parquet', 'paired.csv', 'paired.parquet', 'runs.csv', 'runs.parquet', 'datapackage.json', ...CHART_FILES, 'report.html']);
+    expect(files).toEqual(['metrics.csv', 'metrics.parquet', 'summary.csv', 'summary.parquet', 'paired.csv', 'paired.parquet', 'runs.csv', 'runs.parquet', 'datapackage.json', ...CHART_FILES, 'report.html']); // synthetic runs without segment figures: no segments tables
     expect(await listFiles(dir)).toEqual(['manifest.json', ...files].sort());
     expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe(JSON.stringify(manifest, null, 2) + '\n');
     const spec = JSON.parse(await readFile(join(dir, 'charts/nps.vl.json'), 'utf8'));

@@ -20,7 +20,7 @@ import { geometricGap } from '../../random/bernoulli.js';
 import { nonneg, prob, section } from '../fields.js';
 import { CHURNED, CUSTOMER, PROSPECT } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
-import { standingOf } from './standing.js';
+import { standingOf, tiesOf } from './standing.js';
 import { womOf } from './wom.js';
 
 const sections = {
@@ -79,6 +79,12 @@ export interface AdvocacyPass {
   negHeard: Int32Array;
   anyHeard: boolean;
   anyDetractors: boolean;
+  /** Tie strength (§12): advocacy = w_weak·(all) + (w_strong − w_weak)·(on strong ties); off when every tie counts the same. */
+  tied: boolean;
+  strongAdvocatesAround: Int32Array;
+  strongWarnersAround: Int32Array;
+  weakWeight: number;
+  strongMinusWeak: number;
   p: number;
   qa: number;
   nu: number;
@@ -99,11 +105,13 @@ const IS_CUSTOMER = CUSTOMER as 1, IS_CHURNED = CHURNED as 2;
  */
 export function advocacyDense(a: AdvocacyPass, rng: () => number): number {
   const { n, state, advocatesAround, warnersAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
+  const { tied, strongAdvocatesAround, strongWarnersAround, weakWeight, strongMinusWeak } = a;
   let count = 0;
   for (let i = 0; i < n; i++) {
     const st = state[i];
     if (st === IS_CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
-    const advocacy = anyDetractors ? advocatesAround[i] - nu * warnersAround[i] : advocatesAround[i];
+    let advocacy = anyDetractors ? advocatesAround[i] - nu * warnersAround[i] : advocatesAround[i];
+    if (tied) advocacy = weakWeight * advocacy + strongMinusWeak * (anyDetractors ? strongAdvocatesAround[i] - nu * strongWarnersAround[i] : strongAdvocatesAround[i]);
     let h = p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
     h = h < 0 ? 0 : h > 1 ? 1 : h;
     if (st === IS_CHURNED) h *= winBack;
@@ -118,12 +126,14 @@ export function advocacyDense(a: AdvocacyPass, rng: () => number): number {
 /** The same decisions by thinning: candidates at rate `bound` by skipping, each accepted with probability h/bound. */
 export function advocacyThinned(a: AdvocacyPass, rng: () => number, bound: number): number {
   const { n, state, advocatesAround, warnersAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
+  const { tied, strongAdvocatesAround, strongWarnersAround, weakWeight, strongMinusWeak } = a;
   const logMiss = Math.log1p(-bound);
   let count = 0;
   for (let i = geometricGap(logMiss, rng); i < n; i += 1 + geometricGap(logMiss, rng)) {
     const st = state[i];
     if (st === IS_CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
-    const advocacy = anyDetractors ? advocatesAround[i] - nu * warnersAround[i] : advocatesAround[i];
+    let advocacy = anyDetractors ? advocatesAround[i] - nu * warnersAround[i] : advocatesAround[i];
+    if (tied) advocacy = weakWeight * advocacy + strongMinusWeak * (anyDetractors ? strongAdvocatesAround[i] - nu * strongWarnersAround[i] : strongAdvocatesAround[i]);
     let h = p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
     h = h < 0 ? 0 : h > 1 ? 1 : h;
     if (st === IS_CHURNED) h *= winBack;
@@ -154,7 +164,7 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
     const { pop, contacts } = run;
     const n = pop.n, state = pop.state;
     const advocatesAround = pop.column('advocatesAround', 'i32'), warnersAround = pop.column('warnersAround', 'i32');
-    const totals = standingOf(run), said = womOf(run);
+    const totals = standingOf(run), said = womOf(run), ties = tiesOf(run);
     const { posHeard, negHeard, heardList } = said;
     const [marketing, byWom, wonBack, spend] = ['acquiredMarketing', 'acquiredWom', 'wonBack', 'acquisitionCost'].map((k) => run.counter(k));
     const acquired = run.counter('acquired');
@@ -198,15 +208,20 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
         ? null
         : {
             n, state, advocatesAround, warnersAround, offsets: contacts.offsets, posHeard, negHeard, anyHeard: false, anyDetractors: true,
+            tied: ties !== null, strongAdvocatesAround: ties?.strongAdvocatesAround ?? new Int32Array(0), strongWarnersAround: ties?.strongWarnersAround ?? new Int32Array(0),
+            weakWeight: ties?.weights.weak ?? 1, strongMinusWeak: ties === null ? 0 : ties.weights.strong - ties.weights.weak,
             p: cfg.p, qa: cfg.advocacyInfluence, nu: cfg.negativeWeight, winBack, found: new Int32Array(n), hazard: new Float64Array(n),
           };
+
+    /** Σ over ties of the tie's weight: w_weak·all + (w_strong − w_weak)·on strong ties. */
+    const weighted = (all: number, strong: number) => ties!.weights.weak * all + (ties!.weights.strong - ties!.weights.weak) * strong;
 
     function network(): void {
       const { offsets } = contacts!;
       const a = pass!;
       a.anyHeard = said.heardCount > 0;
       a.anyDetractors = totals.warners > 0;
-      const bound = adoptionHazard(cfg, 1, 0, 0, 0);
+      const bound = adoptionHazard(cfg, ties === null ? 1 : Math.max(ties.weights.strong, ties.weights.weak), 0, 0, 0);
       if (bound > 0) {
         const dense = bound >= 1 || bound * THIN_COST > (n - pop.customerCount) / n;
         const found = dense ? advocacyDense(a, rng) : advocacyThinned(a, rng, bound);
@@ -217,7 +232,11 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
         const i = heardList[k];
         if (state[i] === CUSTOMER) continue;
         const degree = offsets[i + 1] - offsets[i];
-        const h = adoptionHazard(cfg, advocatesAround[i] / degree, warnersAround[i] / degree, posHeard[i] / degree, negHeard[i] / degree) * (state[i] === CHURNED ? winBack : 1);
+        const h =
+          (ties === null
+            ? adoptionHazard(cfg, advocatesAround[i] / degree, warnersAround[i] / degree, posHeard[i] / degree, negHeard[i] / degree)
+            : adoptionHazard(cfg, weighted(advocatesAround[i], ties.strongAdvocatesAround[i]) / degree, weighted(warnersAround[i], ties.strongWarnersAround[i]) / degree,
+                weighted(posHeard[i], said.posHeardStrong[i]) / degree, weighted(negHeard[i], said.negHeardStrong[i]) / degree)) * (state[i] === CHURNED ? winBack : 1);
         if (h > 0 && rng() < h) adopt(i, h);
       }
     }

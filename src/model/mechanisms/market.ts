@@ -16,13 +16,15 @@ const segmentSchema = z
     asExpectedScore: score(7.6, 'Satisfaction (0–10) this segment gives an episode that goes exactly as expected; failures, frustrations and delight scale it.'),
     priceSensitivity: nonneg(1, 'How strongly a price premium above what the customer tolerates raises churn (F7).'),
     talkativeness: nonneg(1, 'Mean talkativeness: multiplies the probability of talking after an episode (F3).'),
+    serviceRequests: nonneg(1, 'Service requests (questions, changes) relative to service.questionsPerCustomerPerYear (F18: bargain hunters ask more).'),
+    returnsPerYear: nonneg(0, 'Returns per customer per year, each costing returns.costPerReturn, charged to the customer (F18: bargain hunters return more).'),
   })
   .describe('A customer segment: needs and expectations differ (price-, convenience-, relationship-driven).');
 
 const defaultSegments = {
-  price: { share: 0.35, marginMultiplier: 0.6, churnMultiplier: 1.6, asExpectedScore: 7.2, priceSensitivity: 3, talkativeness: 0.8 },
-  convenience: { share: 0.4, marginMultiplier: 1.0, churnMultiplier: 1.0, asExpectedScore: 7.6, priceSensitivity: 1.5, talkativeness: 1.0 },
-  relationship: { share: 0.25, marginMultiplier: 1.5, churnMultiplier: 0.6, asExpectedScore: 7.9, priceSensitivity: 0.5, talkativeness: 1.4 },
+  price: { share: 0.35, marginMultiplier: 0.6, churnMultiplier: 1.6, asExpectedScore: 7.2, priceSensitivity: 3, talkativeness: 0.8, serviceRequests: 1, returnsPerYear: 0 },
+  convenience: { share: 0.4, marginMultiplier: 1.0, churnMultiplier: 1.0, asExpectedScore: 7.6, priceSensitivity: 1.5, talkativeness: 1.0, serviceRequests: 1, returnsPerYear: 0 },
+  relationship: { share: 0.25, marginMultiplier: 1.5, churnMultiplier: 0.6, asExpectedScore: 7.9, priceSensitivity: 0.5, talkativeness: 1.4, serviceRequests: 1, returnsPerYear: 0 },
 };
 
 const sections = {

@@ -6,7 +6,7 @@
  * story the customer may tell. The desk's day feeds the firm's KPIs and the customer's view
  * (F6, F12) and the books (staff, goodwill, upsells).
  */
-import { CONTACT, type Mechanism } from '../mechanism.js';
+import { CONTACT, type CustomerEvent, type Mechanism, type Run } from '../mechanism.js';
 import { RESOLVED } from '../vocabulary.js';
 import { round6 } from '../fields.js';
 import type { MetricDecl } from '../metrics.js';
@@ -59,6 +59,31 @@ const metrics = [
   ratio('goodwillPerProblem', 'Goodwill per problem', 'money/problem', 'goodwillCost', 'casesEnded', 1, 'Goodwill paid ÷ problems ended (F9).'),
 ] as const satisfies readonly MetricDecl[];
 
+/**
+ * Service requests as a customer event: the weekday's probability × the segment's `serviceRequests`
+ * (F18: bargain hunters ask more). With every segment at 1 it is the plain event; otherwise
+ * candidates are drawn at the largest segment rate and kept with probability rate/largest (thinning,
+ * own stream `questions.segment`, so the picking stream `questions` is never shifted).
+ */
+function requests(run: Run, svc: ServiceConfig, ask: (i: number) => void): CustomerEvent {
+  const base = (day: number) => svc.questionProbability[weekdayOf(day, svc.startWeekday)];
+  const m = svc.requestMultiplier, top = Math.max(...m);
+  if (m.every((x) => x === 1)) return { stream: 'questions', probability: base, fire: ask };
+  const segment = run.pop.column('segment', 'u8');
+  let today = 0, bound = 0;
+  return {
+    stream: 'questions',
+    probability: (day) => {
+      today = base(day);
+      return (bound = Math.min(1, today * top));
+    },
+    fire(i) {
+      const p = Math.min(1, today * m[segment[i]]);
+      if (p >= bound || run.stream('questions.segment')() * bound < p) ask(i);
+    },
+  };
+}
+
 /** The desk's flows and money, added to the day's counts after its step. */
 const DESK_FLOWS = metrics.filter((m) => (m.kind === 'flow' || m.kind === 'money') && m.key in newDeskStats()).map((m) => m.key as keyof DeskStats);
 
@@ -102,6 +127,7 @@ export const service: Mechanism<typeof sections, ServiceConfig, (typeof metrics)
         run.emit.story(i, outcome >= RESOLVED && shortfall > 0 ? encounterStory(asExpected[segment[i]], shortfall, score, svc.storyRecoveryWeight) : score);
       },
       questionEnded: (i, score) => run.emit.story(i, score),
+      served: (i, minutes, cost, revenue) => run.emit.served(i, minutes, cost, revenue),
     });
     const slots = DESK_FLOWS.map((k) => run.counter(k));
     const stats = desk.stats;
@@ -110,11 +136,9 @@ export const service: Mechanism<typeof sections, ServiceConfig, (typeof metrics)
     // Feedback time: visibility × minutes a day × employees on duty, on days the desk is open.
     const feedbackPerOpenDay = (svc.feedbackVisibility * svc.leverCosts.feedbackMinutes * svc.employees * svc.costPerEmployeeHour) / 60;
     return {
-      customerEvents: kind.questions
-        ? [{ stream: 'questions', probability: (day) => svc.questionProbability[weekdayOf(day, svc.startWeekday)], fire: (i) => desk.ask(i) }]
-        : [],
+      customerEvents: kind.questions ? [requests(run, svc, (i) => desk.ask(i))] : [],
       complaint: (i, severity, shortfall) => desk.submit(i, severity, shortfall),
-      problem: honestyPerProblem > 0 ? () => { run.counts[honesty] += honestyPerProblem; } : undefined,
+      problem: honestyPerProblem > 0 ? (i) => { run.counts[honesty] += honestyPerProblem; run.emit.served(i, 0, honestyPerProblem, 0); } : undefined,
       serve(day) {
         desk.step(day, run.stream('service'));
         for (let k = 0; k < slots.length; k++) run.counts[slots[k]] += stats[DESK_FLOWS[k]];

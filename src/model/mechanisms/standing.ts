@@ -18,8 +18,10 @@ import { RESOLVED } from '../vocabulary.js';
 import { nonneg, prob, score, section } from '../fields.js';
 import { CUSTOMER } from '../lifecycle.js';
 import type { Csr } from '../network/csr.js';
+import { strongTies } from '../network/ties.js';
 import type { Population } from '../population.js';
 import { perSegment } from './market.js';
+import type { Params } from '../params.js';
 
 const sections = {
   customers: section(
@@ -69,6 +71,8 @@ export interface StandingConfig {
   asExpected: Float64Array; // by segment
   /** recovery.secondFailureDays: a failure this soon after the previous one is not re-judged. */
   secondFailureDays: number;
+  /** Tie strength (wom.ties), or null when every tie counts the same. */
+  ties: TieWeights | null;
 }
 
 /** Rounding is half-up, so L ≥ 9 ⇔ x ≥ 8.5 and L ≤ 6 ⇔ x < 6.5 for the unrounded x, which the hot paths compare. */
@@ -93,6 +97,28 @@ export function likelihoodToRecommend(cfg: StandingConfig, s: number, t: number,
 /** NPS in points from counts. */
 export function nps(promoters: number, detractors: number, answers: number): number {
   return answers === 0 ? 0 : (100 * (promoters - detractors)) / answers;
+}
+
+/** Influence weights of strong and weak ties (§12), or null when every tie counts the same (both 1). */
+export interface TieWeights {
+  strong: number;
+  weak: number;
+}
+export function tieWeights(p: Params): TieWeights | null {
+  const t = p.wom.ties;
+  return t.strongWeight === 1 && t.weakWeight === 1 ? null : { strong: t.strongWeight, weak: t.weakWeight };
+}
+
+/**
+ * Tie strength on a network (§12): which arcs are strong (CSR-parallel) and, per person, how many
+ * of its recommenders and warners sit on strong ties (the rest of advocatesAround/warnersAround
+ * are weak). Kept exact as stances change, like the totals.
+ */
+export interface Ties {
+  weights: TieWeights;
+  strong: Uint8Array;
+  strongAdvocatesAround: Int32Array;
+  strongWarnersAround: Int32Array;
 }
 
 /** Firm-wide running totals over active customers. */
@@ -132,6 +158,7 @@ class Standing implements StandingTotals {
   private readonly trust0: number;
   private readonly trust0f: number; // as a float32 column stores it
   private readonly ltrWeight: number;
+  readonly ties: Ties | null;
 
   constructor(
     pop: Population,
@@ -151,6 +178,10 @@ class Standing implements StandingTotals {
     this.trust0 = cfg.trust.initial;
     this.trust0f = Math.fround(cfg.trust.initial);
     this.ltrWeight = cfg.trust.ltrWeight;
+    this.ties =
+      cfg.ties === null || pop.contacts === null
+        ? null
+        : { weights: cfg.ties, strong: strongTies(pop.contacts), strongAdvocatesAround: new Int32Array(pop.n), strongWarnersAround: new Int32Array(pop.n) };
   }
 
   private stanceOf(i: number): number {
@@ -196,6 +227,13 @@ class Standing implements StandingTotals {
     else if (from === -1) for (let e = start; e < end; e++) down[nb[e]]--;
     if (to === 1) for (let e = start; e < end; e++) up[nb[e]]++;
     else if (to === -1) for (let e = start; e < end; e++) down[nb[e]]++;
+    const ties = this.ties;
+    if (ties === null) return;
+    const strong = ties.strong, sUp = ties.strongAdvocatesAround, sDown = ties.strongWarnersAround;
+    if (from === 1) for (let e = start; e < end; e++) sUp[nb[e]] -= strong[e];
+    else if (from === -1) for (let e = start; e < end; e++) sDown[nb[e]] -= strong[e];
+    if (to === 1) for (let e = start; e < end; e++) sUp[nb[e]] += strong[e];
+    else if (to === -1) for (let e = start; e < end; e++) sDown[nb[e]] += strong[e];
   }
 
   /** Person i's satisfaction and trust become s and t (only customers count in the totals). */
@@ -273,9 +311,11 @@ class Standing implements StandingTotals {
   }
 }
 
-const totalsOf = new WeakMap<Run, StandingTotals>();
+const totalsOf = new WeakMap<Run, StandingTotals & { ties: Ties | null }>();
 /** The running totals of a run (for mechanisms that weigh advocacy under full mixing). */
 export const standingOf = (run: Run): StandingTotals => totalsOf.get(run)!;
+/** The run's tie strength, or null when every tie counts the same or there is no network. */
+export const tiesOf = (run: Run): Ties | null => totalsOf.get(run)!.ties;
 
 export const standing: Mechanism<typeof sections, StandingConfig, (typeof metrics)[number]['key']> = {
   name: 'standing',
@@ -293,6 +333,7 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
       badContactTrustLoss: p.trust.problemLoss,
       asExpected: perSegment(p, (s) => s.asExpectedScore),
       secondFailureDays: p.recovery.secondFailureDays,
+      ties: tieWeights(p),
     };
   },
   setup(run, cfg) {

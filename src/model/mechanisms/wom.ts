@@ -16,6 +16,7 @@ import { nonneg, prob, section } from '../fields.js';
 import { CUSTOMER } from '../lifecycle.js';
 import type { Mechanism, Run } from '../mechanism.js';
 import { perSegment } from './market.js';
+import { tieWeights, tiesOf } from './standing.js';
 
 const fanout = (def: number, doc: string) =>
   z
@@ -53,6 +54,13 @@ const sections = {
         },
         'Saying one would recommend is not recommending (East, Romaniuk & Lomax 2011; Keiningham et al. 2007): who acts on their stance. A customer\'s fixed voice u ~ U(0, 1) decides: it recommends if u is below its category\'s share. Assumed in the direction of the studies.',
       ),
+      ties: section(
+        {
+          strongWeight: nonneg(1, 'Influence of a strong tie (the two share a contact: within a personal network) relative to today\'s per-contact influence: β_strong = strongWeight·q/degree for advocacy, strongWeight·messageInfluence/degree for a message.'),
+          weakWeight: nonneg(1, 'Influence of a weak tie (no shared contact: a bridge across personal networks) relative to the same: β_weak = weakWeight·q/degree. Goldenberg, Libai & Muller (2001) set β_weak below β_strong and still found weak ties at least as important for the speed of diffusion.'),
+        },
+        'Tie strength (Goldenberg, Libai & Muller 2001): strong ties within a personal network, weak ties across. Both weights 1 (default): every tie counts the same, as without tie strength. Needs a network (not fullyMixed).',
+      ),
     },
     'Word of mouth: promoters and detractors advocate to their contacts all the time; after strong experiences customers talk (messages).',
   ),
@@ -88,6 +96,9 @@ export interface WomState {
   negHeard: Int32Array;
   heardList: Int32Array;
   heardCount: number;
+  /** With tie strength (§12): of those, messages that came over strong ties (empty without). */
+  posHeardStrong: Int32Array;
+  negHeardStrong: Int32Array;
   /** Fully mixed: messages sent today, and the nominal contacts per person they spread over. */
   mixedPositive: number;
   mixedNegative: number;
@@ -118,6 +129,7 @@ export const wom: Mechanism<typeof sections, WomConfig, (typeof metrics)[number]
   metrics,
   check(p, issue) {
     const net = p.wom.network;
+    if (tieWeights(p) !== null && net.type === 'fullyMixed') issue(['wom', 'ties'], 'tie strength needs a network (wattsStrogatz or barabasiAlbert): a fully mixed population has no personal networks; set strongWeight and weakWeight to 1 or choose a network');
     if (net.type === 'fullyMixed') return;
     if (net.meanDegree % 2 !== 0) issue(['wom', 'network', 'meanDegree'], `meanDegree must be even for ${net.type} (k/2 links per side or per new node), got ${net.meanDegree}`);
     if (net.meanDegree >= p.market.size - 1) issue(['wom', 'network', 'meanDegree'], `meanDegree (${net.meanDegree}) must be below market.size − 1 (${p.market.size - 1}) for a ${net.type} graph`);
@@ -142,9 +154,11 @@ export const wom: Mechanism<typeof sections, WomConfig, (typeof metrics)[number]
     const { pop, contacts } = run;
     const n = pop.n;
     const talkativeness = pop.column('talkativeness', 'f32'), segment = pop.column('segment', 'u8');
+    const ties = tiesOf(run);
     const state: WomState = {
       posHeard: pop.column('posHeard', 'i32'), negHeard: pop.column('negHeard', 'i32'),
       heardList: new Int32Array(contacts === null ? 0 : n), heardCount: 0,
+      posHeardStrong: new Int32Array(ties === null ? 0 : n), negHeardStrong: new Int32Array(ties === null ? 0 : n),
       mixedPositive: 0, mixedNegative: 0, meanDegree: cfg.meanDegree,
     };
     states.set(run, state);
@@ -159,6 +173,12 @@ export const wom: Mechanism<typeof sections, WomConfig, (typeof metrics)[number]
     const tell = (j: number, heard: Int32Array) => {
       if (posHeard[j] === 0 && negHeard[j] === 0) heardList[state.heardCount++] = j;
       heard[j]++;
+    };
+    /** Over arc e: with tie strength, a strong tie's message is also counted as such. */
+    const strong = ties?.strong;
+    const tellOver = (e: number, j: number, positive: boolean) => {
+      tell(j, positive ? posHeard : negHeard);
+      if (strong !== undefined && strong[e] === 1) (positive ? state.posHeardStrong : state.negHeardStrong)[j]++;
     };
 
     return {
@@ -179,7 +199,11 @@ export const wom: Mechanism<typeof sections, WomConfig, (typeof metrics)[number]
           const nb = contacts.neighbors;
           const start = contacts.offsets[i], end = contacts.offsets[i + 1];
           const degree = end - start;
-          if (fanout === ALL || fanout >= degree) {
+          if (ties !== null) {
+            if (fanout === ALL || fanout >= degree) for (let e = start; e < end; e++) tellOver(e, nb[e], positive);
+            else for (let e = start, left = degree, needed = fanout; needed > 0; e++, left--) if (rng() * left < needed) { tellOver(e, nb[e], positive); needed--; }
+            sent = fanout === ALL || fanout >= degree ? degree : fanout;
+          } else if (fanout === ALL || fanout >= degree) {
             for (let e = start; e < end; e++) tell(nb[e], heard);
             sent = degree;
           } else {
@@ -213,10 +237,18 @@ export const wom: Mechanism<typeof sections, WomConfig, (typeof metrics)[number]
           const j = heardList[k];
           if (pop.state[j] === CUSTOMER) {
             const degree = offsets[j + 1] - offsets[j];
-            run.emit.heard(j, posHeard[j] / degree, negHeard[j] / degree);
+            if (ties === null) run.emit.heard(j, posHeard[j] / degree, negHeard[j] / degree);
+            else {
+              const { strong: ws, weak: ww } = ties.weights;
+              run.emit.heard(j, (ww * posHeard[j] + (ws - ww) * state.posHeardStrong[j]) / degree, (ww * negHeard[j] + (ws - ww) * state.negHeardStrong[j]) / degree);
+            }
           } else reached++;
           posHeard[j] = 0;
           negHeard[j] = 0;
+          if (ties !== null) {
+            state.posHeardStrong[j] = 0;
+            state.negHeardStrong[j] = 0;
+          }
         }
         state.heardCount = 0;
         counts[reach] += reached;

@@ -6,6 +6,7 @@ import { wattsStrogatz } from './wattsStrogatz.js';
 export { type Csr, degree, edgeCount, fromEdgeList, meanDegree, validateCsr } from './csr.js';
 export { barabasiAlbert } from './barabasiAlbert.js';
 export { wattsStrogatz } from './wattsStrogatz.js';
+export { strongShare, strongTies } from './ties.js';
 
 export interface NetworkSpec {
   type: 'wattsStrogatz' | 'barabasiAlbert' | 'fullyMixed';

@@ -197,7 +197,9 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
     stats.handleMinutesTotal += ctT.handle[x];
     const c = ct.case[x];
     const pitched = rng() < svc.reward.upsellRate;
-    if (pitched && rng() < svc.upsell.success) stats.upsellRevenue += svc.upsell.margin;
+    const sold = pitched && rng() < svc.upsell.success;
+    if (sold) stats.upsellRevenue += svc.upsell.margin;
+    report.served?.(ct.agent[x], ctT.handle[x], 0, sold ? svc.upsell.margin : 0);
     if (c === QUESTION) {
       const solved = rng() < solveChance(svc, staff, e, true);
       if (solved || rng() < svc.reward.closeUnsolved) stats.closedFirst++;
@@ -225,7 +227,10 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
       csF.lastScore[c] = score;
       events.push(t + svc.handling.approvalDelayDays * MINUTES_PER_DAY, c * 8 + APPROVAL);
     } else if (result === 'solved') {
-      if (svc.autonomy && cs.severity[c] >= MAJOR_SEVERITY && rng() < svc.goodwill.autonomousProbability) stats.goodwillCost += svc.goodwill.autonomousAmount;
+      if (svc.autonomy && cs.severity[c] >= MAJOR_SEVERITY && rng() < svc.goodwill.autonomousProbability) {
+        stats.goodwillCost += svc.goodwill.autonomousAmount;
+        report.served?.(cs.agent[c], 0, svc.goodwill.autonomousAmount, 0);
+      }
       endCase(c, earlier === 0 ? RESOLVED_QUICKLY : RESOLVED, score);
     } else attemptFailed(c, t, score);
   }
@@ -272,7 +277,10 @@ export function createContactCentre(segment: Uint8Array, svc: ServiceConfig, rep
       dispatch(t);
     }
     else if (type === APPROVAL) {
-      if (rng() < svc.goodwill.approvedProbability) stats.goodwillCost += svc.goodwill.approvedAmount;
+      if (rng() < svc.goodwill.approvedProbability) {
+        stats.goodwillCost += svc.goodwill.approvedAmount;
+        report.served?.(cs.agent[id], 0, svc.goodwill.approvedAmount, 0);
+      }
       endCase(id, RESOLVED, csF.lastScore[id]);
     }
   }

@@ -18,6 +18,8 @@ export interface DeskReport {
   caseEnded(agent: number, severity: number, shortfall: number, outcome: CaseOutcome, score: number): void;
   /** A question was answered (or not). */
   questionEnded(agent: number, score: number): void;
+  /** What serving the customer took and brought: handle minutes, money paid for them alone, upsell margin (F18). */
+  served?(agent: number, minutes: number, cost: number, revenue: number): void;
 }
 
 /** The desk's day, named as the service metrics it feeds (mechanisms/service.ts declares them). */

@@ -35,6 +35,8 @@ export interface ServiceConfig {
   hourCum: Float64Array | null;
   /** Probability a customer has a service request on a day, by weekday (Monday first). */
   questionProbability: Float64Array;
+  /** Service requests of each segment relative to the average customer's (market.segments.*.serviceRequests). */
+  requestMultiplier: Float64Array;
   channels: ChannelConfig[];
   channelCum: Float64Array;
   reward: Service['rewards']['financial'];
@@ -89,6 +91,7 @@ export function compileService(p: Params): ServiceConfig {
     arrivalTo: s.arrivalTo * 60,
     hourCum: s.arrivals?.hourly ? cumulative(s.arrivals.hourly) : null,
     questionProbability: questionProbability(s),
+    requestMultiplier: Float64Array.from(Object.values(p.market.segments), (g) => g.serviceRequests),
     channels: entries.map(([name, c]) => ({
       name,
       hours: hoursOf(s, c.hours),

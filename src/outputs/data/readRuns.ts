@@ -4,11 +4,13 @@
  * keeps every double, and a null is the NaN it was written for. So a folder written by compare
  * or run keeps its runs compactly, and charts or a report can be made again without simulating.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Table as ArrowTable } from 'apache-arrow';
 import type { RunResult, RunTotals, Series } from '../../model/metrics.js';
 import { readParquet } from './parquet.js';
+import { SEGMENT_FIGURES, segmentKey } from '../../model/mechanisms/costToServe.js';
 
 /** A column as numbers, NaN where null (a missing Arrow vector gives undefined). */
 function numbers(t: ArrowTable, name: string): Float64Array | undefined {
@@ -35,16 +37,31 @@ function totalsOf(runs: ArrowTable): Map<string, { days: number; totals: RunTota
   const strategy = strings(runs, 'strategy'), replication = numbers(runs, 'replication')!, days = numbers(runs, 'days')!;
   const col = (name: string) => numbers(runs, name) ?? new Float64Array(runs.numRows).fill(NaN);
   const [customerDays, churnEvents, clv, cohortValue, cpa] = ['customerDays', 'churnEvents', 'clvEstimate', 'cohortValue', 'costPerAcquisition'].map(col);
+  const unallocated = numbers(runs, 'costToServeUnallocated');
   const out = new Map<string, { days: number; totals: RunTotals }>();
   for (let i = 0; i < runs.numRows; i++) {
-    out.set(runKey(strategy[i], replication[i]), { days: days[i], totals: { customerDays: customerDays[i], churnEvents: churnEvents[i], clv: clv[i], cohortValue: cohortValue[i], costPerAcquisition: cpa[i] } });
+    const totals: RunTotals = { customerDays: customerDays[i], churnEvents: churnEvents[i], clv: clv[i], cohortValue: cohortValue[i], costPerAcquisition: cpa[i] };
+    if (unallocated && !Number.isNaN(unallocated[i])) totals.costToServeUnallocated = unallocated[i];
+    out.set(runKey(strategy[i], replication[i]), { days: days[i], totals });
   }
   return out;
 }
 
-/** Runs from the two tables, in the order the metrics table lists them. */
-export function runsFromTables(metrics: ArrowTable, runs: ArrowTable): RunResult[] {
+/** Per-segment run totals (costToServe.ts) from segmentRuns.parquet, into the runs' totals. */
+function addSegmentFigures(totals: Map<string, { totals: RunTotals }>, table: ArrowTable): void {
+  const strategy = strings(table, 'strategy'), replication = numbers(table, 'replication')!, segment = strings(table, 'segment');
+  const figures = SEGMENT_FIGURES.map((f) => numbers(table, f)!);
+  for (let i = 0; i < table.numRows; i++) {
+    const t = totals.get(runKey(strategy[i], replication[i]));
+    if (!t) throw new Error(`segmentRuns.parquet names a run runs.parquet lacks: ${strategy[i]} replication ${replication[i]}`);
+    SEGMENT_FIGURES.forEach((f, k) => { t.totals[segmentKey(segment[i], f)] = figures[k][i]; });
+  }
+}
+
+/** Runs from the tables, in the order the metrics table lists them (with their segment figures when the table is given). */
+export function runsFromTables(metrics: ArrowTable, runs: ArrowTable, segmentRuns?: ArrowTable): RunResult[] {
   const totals = totalsOf(runs);
+  if (segmentRuns) addSegmentFigures(totals, segmentRuns);
   const strategy = strings(metrics, 'strategy'), replication = numbers(metrics, 'replication')!, day = numbers(metrics, 'day')!;
   const long = metrics.getChild('metric') !== null && metrics.getChild('value') !== null;
   const keys = long ? [...new Set(strings(metrics, 'metric'))] : metrics.schema.fields.map((f) => f.name).filter((n) => !['strategy', 'replication', 'day'].includes(n));
@@ -72,6 +89,7 @@ export function runsFromTables(metrics: ArrowTable, runs: ArrowTable): RunResult
 
 /** The runs kept in an output folder's metrics.parquet and runs.parquet. */
 export async function readRunsFromFolder(dir: string): Promise<RunResult[]> {
-  const [metrics, runs] = await Promise.all(['metrics.parquet', 'runs.parquet'].map(async (f) => readParquet(new Uint8Array(await readFile(join(dir, f))))));
-  return runsFromTables(metrics, runs);
+  const read = async (f: string) => readParquet(new Uint8Array(await readFile(join(dir, f))));
+  const [metrics, runs] = await Promise.all(['metrics.parquet', 'runs.parquet'].map(read));
+  return runsFromTables(metrics, runs, existsSync(join(dir, 'segmentRuns.parquet')) ? await read('segmentRuns.parquet') : undefined);
 }

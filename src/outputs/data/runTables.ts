@@ -95,8 +95,9 @@ const TOTALS = [
   { name: 'churnEvents', title: 'Churn events', unit: 'customers', description: 'Customers lost over days 1…T.' },
   { name: 'clvEstimate', title: 'Estimated customer lifetime value', unit: 'money/customer', description: 'm̄·r̂/(1 + d − r̂) from the run’s margin and retention (the run total behind the clv summary metric).' },
   { name: 'cohortValue', title: 'Cohort value', unit: 'money/customer', description: 'Realised discounted margin per initial customer over the horizon.' },
+  { name: 'costToServeUnallocated', title: 'Unallocated service capacity', unit: 'money', description: 'Desk capacity cost (staff, feedback, hiring) on days without a handled contact to charge it to (F18, segments.csv).' },
 ] as const;
-const TOTAL_KEY: Record<(typeof TOTALS)[number]['name'], keyof RunResult['totals']> = { customerDays: 'customerDays', churnEvents: 'churnEvents', clvEstimate: 'clv', cohortValue: 'cohortValue' };
+const TOTAL_KEY: Record<(typeof TOTALS)[number]['name'], 'customerDays' | 'churnEvents' | 'clv' | 'cohortValue' | 'costToServeUnallocated'> = { customerDays: 'customerDays', churnEvents: 'churnEvents', clvEstimate: 'clv', cohortValue: 'cohortValue', costToServeUnallocated: 'costToServeUnallocated' };
 
 /**
  * One row per run (strategy × replication): the horizon, the run totals and every summary metric.
@@ -116,7 +117,7 @@ export function runsTable(results: readonly RunResult[], scenario: Scenario): Ta
       { ...REPLICATION, values: Int32Array.from(runs, (r) => r.replication) },
       { name: 'days', type: 'integer', title: 'Days', unit: 'days', description: 'Horizon of the run.', values: Int32Array.from(runs, (r) => r.days) },
       { name: 'spendPerDay', type: 'number', title: 'Spend per day', unit: `${currency} per day`, description: `Mean spend per day over the run: every cost series (${COST_SERIES.join(', ')}) summed over days 1…T, divided by T.`, values: num(spendPerDay) },
-      ...TOTALS.map((t): Column => ({ ...t, unit: displayUnit(t.unit, currency), type: 'number', values: num((r) => r.totals[TOTAL_KEY[t.name]]) })),
+      ...TOTALS.map((t): Column => ({ ...t, unit: displayUnit(t.unit, currency), type: 'number', values: num((r) => r.totals[TOTAL_KEY[t.name]] ?? NaN) })),
       ...SUMMARY_METRICS.map((m): Column => ({ name: m.key, type: 'number', title: m.label, unit: displayUnit(m.unit, currency), description: `Summary metric of the run: ${m.label}.`, values: num(m.extract) })),
     ],
   });

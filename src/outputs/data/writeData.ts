@@ -10,6 +10,7 @@ import { pairedRows, summaryRows } from '../tables.js';
 import { tableCsv, tableCsvLines } from './csv.js';
 import { dataPackage, type DataFormat, type DataResource } from './dictionary.js';
 import { parquetBytes } from './parquet.js';
+import { segmentRows, segmentRunsTable, segmentsTable } from './segmentTables.js';
 import { metricCategories, metricsTable, pairedTable, runsTable, summaryTable, type Layout } from './runTables.js';
 import type { Table } from './table.js';
 
@@ -66,6 +67,9 @@ export async function writeRunData(put: Put, scenario: Scenario, results: readon
     ...(scenario.strategies.length > 1 ? [{ table: pairedTable(pairedRows(scenario, results), scenario), csv: 'always' as const }] : []),
     { table: runsTable(results, scenario), csv: 'always' as const },
   ];
+  // Per segment (F18), when the runs carry the figures (results read back from Parquet do not).
+  const segments = segmentRows(scenario, results);
+  if (segments.length > 0) tables.push({ table: segmentsTable(segments, scenario), csv: 'always' as const }, { table: segmentRunsTable(results, scenario), csv: 'always' as const });
   const resources = await writeTables(put, tables, opts.formats);
   await put('datapackage.json', dictionaryJson(scenario.name, `cxsim ${provenance.command[0] ?? ''} of scenario "${scenario.name}": ${scenario.days} days, ${scenario.replications} replications, seed ${scenario.seed}.`, provenance, resources));
 }

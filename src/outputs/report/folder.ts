@@ -16,7 +16,7 @@ import type { Manifest } from '../manifest.js';
 import { currencyOf } from '../palette.js';
 import { parseCsv } from './csv.js';
 import { reportHtml, type ReportLibraries } from './html.js';
-import { COST_SERIES, reportStrategies, type ReportChart, type ReportModel, type ReportPairedRow, type ReportSummaryRow } from './model.js';
+import { COST_SERIES, reportStrategies, type ReportChart, type ReportModel, type ReportPairedRow, type ReportSegmentRow, type ReportSummaryRow } from './model.js';
 
 let libraries: ReportLibraries | undefined;
 
@@ -44,6 +44,13 @@ export async function reportFromFolder(dir: string, scenario?: Scenario): Promis
   const paired = existsSync(pairedPath)
     ? parseCsv(await readFile(pairedPath, 'utf8')).map((r): ReportPairedRow => ({ strategy: r.strategy, metric: r.metric, mean: num(r.meanDiff), lo: num(r.lo95), hi: num(r.hi95), n: num(r.n), distinguishable: r.distinguishable === 'true' }))
     : [];
+  const segmentsPath = join(dir, 'segments.csv');
+  const segments = existsSync(segmentsPath)
+    ? parseCsv(await readFile(segmentsPath, 'utf8')).map((r): ReportSegmentRow => ({
+        strategy: r.strategy, segment: r.segment, revenue: num(r.revenuePerCustomerYear), cost: num(r.costToServePerCustomerYear),
+        mean: num(r.contributionPerCustomerYear), lo: num(r.lo), hi: num(r.hi), n: num(r.n),
+      }))
+    : [];
   const charts: ReportChart[] = [];
   for (const c of chartsFor(s.strategies.length)) {
     const path = join(dir, 'charts', `${c.file}.vl.json`);
@@ -60,6 +67,7 @@ export async function reportFromFolder(dir: string, scenario?: Scenario): Promis
     summary,
     paired,
     charts,
+    segments,
     reproduce: {
       version: manifest.cxsimVersion,
       scenarioHash: manifest.scenarioHash,

@@ -87,6 +87,10 @@ ${charts.map((c) => `<section class="chart" id="section-${esc(c.file)}" aria-lab
 <h2>Summary at the end of the horizon</h2>
 ${summaryTable(m)}
 </section>
+${m.segments && m.segments.length > 0 ? `<section id="segments">
+<h2>Customer segments: what they bring and what serving them costs</h2>
+${segmentsTable(m)}
+</section>` : ''}
 <section id="reproduce">
 <h2>How to reproduce</h2>
 <p>${esc(m.reproduce.how)}</p>
@@ -139,6 +143,27 @@ function verdicts(m: ReportModel): string {
     return `<li data-strategy="${esc(s.label)}"><span class="swatch" style="background:${esc(s.colour)}"></span><strong>${esc(s.label)}</strong>: ${text}</li>`;
   });
   return `<ul class="verdicts">${items.join('')}</ul><p class="note">Differences to the baseline paired by replication, 95% intervals; "distinguishable" when the difference stands out from noise after Holm's adjustment over all ${m.paired.filter((p) => p.n >= 2).length} strategy × metric comparisons (the chance of any false call among them stays at 5%).</p>`;
+}
+
+/** Contribution after cost to serve per customer-year, strategy × segment (F18): red where a segment costs more than it brings. */
+function segmentsTable(m: ReportModel): string {
+  const rows = m.segments ?? [];
+  const names = [...new Set(rows.map((r) => r.segment))];
+  const head = names.map((n) => `<th class="num">${esc(n)}<br><span class="unit">${esc(m.currency)} per customer-year</span></th>`).join('');
+  const body = m.strategies.map((s) => {
+    const cells = names.map((n) => {
+      const r = rows.find((x) => x.strategy === s.name && x.segment === n);
+      if (!r || !Number.isFinite(r.mean)) return '<td class="num">–</td>';
+      const ci = r.n > 1 ? `<br><span class="ci">[${esc(money(r.lo, m.currency))}, ${esc(money(r.hi, m.currency))}]</span>` : '';
+      const cls = r.n > 1 && r.hi < 0 ? ' down' : r.mean < 0 ? ' down' : '';
+      return `<td class="num${cls}" title="revenue ${esc(money(r.revenue, m.currency))} − cost to serve ${esc(money(r.cost, m.currency))}">${esc(money(r.mean, m.currency))}${ci}</td>`;
+    });
+    return `<tr data-strategy="${esc(s.label)}"><td class="name"><span class="swatch" style="background:${esc(s.colour)}"></span>${esc(s.label)}</td>${cells.join('')}</tr>`;
+  });
+  const losing = rows.filter((r) => r.mean < 0);
+  const verdict = losing.length === 0 ? 'Every segment brings more than serving it costs.' : `Costs more than it brings: ${losing.map((r) => `${esc(r.segment)} (${esc(m.strategies.find((s) => s.name === r.strategy)?.label ?? r.strategy)})`).join(', ')}.`;
+  return `<p>${verdict}</p><div class="scroll"><table class="summary"><thead><tr><th>Strategy</th>${head}</tr></thead><tbody>${body.join('')}</tbody></table></div>
+<p class="note">Contribution after cost to serve: margin and upsells minus the service cost each customer caused (staff time by handle minutes, goodwill, honesty letters, returns), per customer-year; marketing, retention, symbols, loyalty and fixed costs are not charged to customers. segments.csv has the parts.</p>`;
 }
 
 function summaryTable(m: ReportModel): string {

@@ -42,6 +42,17 @@ export interface ReportChart {
   spec: VlSpec;
 }
 
+export interface ReportSegmentRow {
+  strategy: string;
+  segment: string;
+  revenue: number; // per customer-year
+  cost: number; // cost to serve per customer-year
+  mean: number; // contribution per customer-year
+  lo: number;
+  hi: number;
+  n: number;
+}
+
 export interface ReportModel {
   name: string;
   description: string;
@@ -53,6 +64,8 @@ export interface ReportModel {
   summary: ReportSummaryRow[];
   paired: ReportPairedRow[];
   charts: ReportChart[];
+  /** segments.csv (F18): contribution after cost to serve per customer-year, per strategy × segment. */
+  segments?: ReportSegmentRow[];
   reproduce: { version: string; scenarioHash: string; command: string[]; how: string };
 }
 
