@@ -5,6 +5,7 @@
  */
 import { adoption } from './mechanisms/adoption.js';
 import { churn } from './mechanisms/churn.js';
+import { competition } from './mechanisms/competition.js';
 import { complaints } from './mechanisms/complaints.js';
 import { economics } from './mechanisms/economics.js';
 import { episodes } from './mechanisms/episodes.js';
@@ -33,4 +34,5 @@ export const MECHANISMS = [
   economics, // margin, premium, fixed costs, CLV
   loyalty, // a loyalty programme
   survey, // surveys: NPS and satisfaction as a firm measures them
+  competition, // competitors: switching to and from rivals, defectors' word of mouth
 ] as const;
