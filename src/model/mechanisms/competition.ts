@@ -82,7 +82,8 @@ export const competition: Mechanism<typeof sections, CompetitionConfig, Key> = {
     const rivals = Object.values(p.competitors);
     if (rivals.length > MAX_RIVALS) issue(['competitors'], `at most ${MAX_RIVALS} competitors (each has a share metric), got ${rivals.length}`);
     const taken = p.market.initialCustomers + rivals.reduce((s, r) => s + Math.round(r.share * p.market.size), 0);
-    if (taken > p.market.size) issue(['competitors'], `the competitors' shares (${round6(rivals.reduce((s, r) => s + r.share, 0))} of ${p.market.size}) and market.initialCustomers (${p.market.initialCustomers}) add up to more than the market`);
+    // (initialCustomers beyond the market alone is market's rule.)
+    if (rivals.length > 0 && p.market.initialCustomers <= p.market.size && taken > p.market.size) issue(['competitors'], `the competitors' shares (${round6(rivals.reduce((s, r) => s + r.share, 0))} of ${p.market.size}) and market.initialCustomers (${p.market.initialCustomers}) add up to more than the market`);
   },
   compile(p) {
     const base = hazardFor(p.churn.annualBaseRate, DAYS_PER_YEAR), c = p.competition;
