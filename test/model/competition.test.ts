@@ -235,3 +235,16 @@ describe('F7: price matters at reviews', () => {
     expect(dear.switchedToRivals.reduce((a, x) => a + x, 0)).toBeGreaterThan(cheap.switchedToRivals.reduce((a, x) => a + x, 0));
   });
 });
+
+describe('scenario rules', () => {
+  it('competitors whose shares and the initial customers exceed the market are reported at `competitors`', async () => {
+    const { paramsSchema } = await import('../../src/scenario/schema.js');
+    const r = paramsSchema.safeParse({ market: { size: 1000, initialCustomers: 300 }, competitors: { a: { share: 0.5 }, b: { share: 0.3 } } });
+    expect(r.success).toBe(false);
+    const issue = r.error!.issues.find((i) => i.path[0] === 'competitors');
+    expect(issue?.message).toMatch(/add up to more than the market/);
+    expect(paramsSchema.safeParse({ market: { size: 1000, initialCustomers: 300 }, competitors: { a: { share: 0.4 }, b: { share: 0.3 } } }).success).toBe(true);
+    const five = Object.fromEntries([1, 2, 3, 4, 5].map((k) => [`r${k}`, { share: 0.1 }]));
+    expect(paramsSchema.safeParse({ market: { size: 1000, initialCustomers: 0 }, competitors: five }).success).toBe(false);
+  });
+});
