@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { chooseLogit, logitProbabilities, utility } from '../../src/model/competition/choice.js';
-import { RIVAL } from '../../src/model/lifecycle.js';
+import { CUSTOMER, RIVAL } from '../../src/model/lifecycle.js';
 import { METRICS } from '../../src/model/metrics.js';
 import { MECHANISMS } from '../../src/model/registry.js';
 import type { Params } from '../../src/scenario/schema.js';
@@ -114,14 +114,34 @@ describe('invariants of a sector (fast-check)', () => {
             churn: { annualBaseRate: x.annualBaseRate },
             acquisition: { spendPerDay: x.spend },
           });
-          const recount: number[] = [];
+          const recount: number[] = [], talkingCount: number[] = [];
           const r = simulate({
             strategy: 't', params: p, seed: x.seed, replication: 0, days: x.days,
             inspect: (_d, pop) => {
-              let rivals = 0;
-              for (let i = 0; i < pop.n; i++) if (pop.state[i] === RIVAL) rivals++;
+              let rivals = 0, talking = 0;
+              const former = pop.column('formerVoice', 'i8'), says = pop.column('advocacy', 'i8');
+              for (let i = 0; i < pop.n; i++) {
+                if (pop.state[i] === RIVAL) rivals++;
+                if (former[i] !== 0) talking++;
+                if (former[i] !== 0) expect(pop.state[i], 'a defector who talks is not a customer').not.toBe(CUSTOMER);
+              }
               recount.push(rivals);
+              talkingCount.push(talking);
               expect(pop.rivalCount).toBe(rivals);
+              // On a network, every person's advocacy counts are its contacts' voices: customers' and defectors'.
+              const csr = pop.contacts;
+              if (csr === null) return;
+              const up = pop.column('advocatesAround', 'i32'), down = pop.column('warnersAround', 'i32');
+              for (let i = 0; i < pop.n; i++) {
+                let a = 0, w = 0;
+                for (let e = csr.offsets[i]; e < csr.offsets[i + 1]; e++) {
+                  const j = csr.neighbors[e];
+                  const v = pop.state[j] === CUSTOMER ? says[j] : former[j];
+                  if (v === 1) a++;
+                  else if (v === -1) w++;
+                }
+                if (a !== up[i] || w !== down[i]) expect([up[i], down[i]], `advocacy around ${i}`).toEqual([a, w]);
+              }
             },
           });
           const s = r.series;
@@ -135,6 +155,7 @@ describe('invariants of a sector (fast-check)', () => {
           for (let d = 0; d <= x.days; d++) {
             expect(s.prospects[d] + s.customers[d] + s.churned[d] + s.rivalCustomers[d], `day ${d}`).toBe(x.size);
             expect(s.rivalCustomers[d]).toBe(recount[d]);
+            expect(s.defectorsTalking[d], `defectors talking day ${d}`).toBe(talkingCount[d]);
             for (const k of ['prospects', 'churned', 'rivalCustomers'] as const) expect(s[k][d], k).toBeGreaterThanOrEqual(0);
             const sector = s.customers[d] + s.rivalCustomers[d];
             const shares = s.sectorShare[d] + s.rivalShare1[d] + s.rivalShare2[d] + s.rivalShare3[d] + s.rivalShare4[d];

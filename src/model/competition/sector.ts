@@ -62,7 +62,7 @@ export function setupSector(run: Run, cfg: CompetitionConfig): Behaviour {
   const pendingList = new Int32Array(n);
   const knewFirm = new Uint8Array(n); // was ever the firm's customer
   const movedDay = new Int32Array(n);
-  const voices = new DefectorVoices(new Int8Array(n), new Int32Array(n), totals, contacts, advocatesAround, warnersAround);
+  const voices = new DefectorVoices(pop.column('formerVoice', 'i8'), new Int32Array(n), totals, contacts, advocatesAround, warnersAround);
   const rivalCount = new Float64Array(K);
   let listCount = 0, pendingCount = 0;
   const leftList = new Int32Array(n), leftTo = new Int32Array(n);

@@ -77,6 +77,8 @@ export const competition: Mechanism<typeof sections, CompetitionConfig, Key> = {
   name: 'competition',
   doc: 'Competitors: leavers switch to rivals and rivals\' customers to the firm by a logit on reputation, experience and price; defectors keep talking (§25, F7, F8).',
   sections,
+  // What a former customer still says (+1 recommends, −1 warns): a column, so tests can recount advocacy.
+  columns: { formerVoice: 'i8' },
   metrics,
   check(p, issue) {
     const rivals = Object.values(p.competitors);
