@@ -45,7 +45,7 @@ export async function reportFromFolder(dir: string, scenario?: Scenario): Promis
     ? parseCsv(await readFile(pairedPath, 'utf8')).map((r): ReportPairedRow => ({ strategy: r.strategy, metric: r.metric, mean: num(r.meanDiff), lo: num(r.lo95), hi: num(r.hi95), n: num(r.n), distinguishable: r.distinguishable === 'true' }))
     : [];
   const charts: ReportChart[] = [];
-  for (const c of chartsFor(s.strategies.length)) {
+  for (const c of chartsFor(s.strategies.length, s)) {
     const path = join(dir, 'charts', `${c.file}.vl.json`);
     if (existsSync(path)) charts.push({ file: c.file, title: c.title, spec: JSON.parse(await readFile(path, 'utf8')) });
   }
