@@ -9,8 +9,8 @@
  */
 import type { Csr } from './network/csr.js';
 
-export { CHURNED, CUSTOMER, PROSPECT } from './lifecycle.js';
-import { CHURNED, CUSTOMER } from './lifecycle.js';
+export { CHURNED, CUSTOMER, PROSPECT, RIVAL } from './lifecycle.js';
+import { CHURNED, CUSTOMER, PROSPECT, RIVAL } from './lifecycle.js';
 
 export type ColumnKind = 'u8' | 'i8' | 'i32' | 'f32' | 'f64';
 /** A column's kind, or the kind plus `network: true` for columns only a social network needs (empty when fully mixed). */
@@ -22,12 +22,14 @@ type ArrayOf = { u8: Uint8Array; i8: Int8Array; i32: Int32Array; f32: Float32Arr
 export const BYTES_PER_ELEMENT: Readonly<Record<ColumnKind, number>> = { u8: 1, i8: 1, i32: 4, f32: 4, f64: 8 };
 
 export class Population {
-  readonly state: Uint8Array; // PROSPECT | CUSTOMER | CHURNED
+  readonly state: Uint8Array; // PROSPECT | CUSTOMER | CHURNED | RIVAL
   /** The customers, densely; `slot[i]` is i's position, −1 for non-customers. */
   readonly customers: Int32Array;
   readonly slot: Int32Array;
   customerCount = 0;
   churnedCount = 0;
+  /** Customers of competitors (state RIVAL); 0 without competitors. */
+  rivalCount = 0;
   private readonly columns = new Map<string, { kind: ColumnKind; array: ArrayOf[ColumnKind] }>();
 
   constructor(
@@ -58,6 +60,7 @@ export class Population {
   /** Person i becomes a customer (the engine announces it). */
   join(i: number): void {
     if (this.state[i] === CHURNED) this.churnedCount--;
+    else if (this.state[i] === RIVAL) this.rivalCount--;
     this.state[i] = CUSTOMER;
     this.slot[i] = this.customerCount;
     this.customers[this.customerCount++] = i;
@@ -71,6 +74,20 @@ export class Population {
     this.customers[k] = last;
     this.slot[last] = k;
     this.slot[i] = -1;
+  }
+
+  /** Non-customer i (prospect or churned) becomes a competitor's customer. */
+  toRival(i: number): void {
+    if (this.state[i] === CHURNED) this.churnedCount--;
+    this.state[i] = RIVAL;
+    this.rivalCount++;
+  }
+
+  /** A competitor's customer i leaves the sector: churned if it was ever the firm's customer, else a prospect. */
+  fromRival(i: number, formerCustomer: boolean): void {
+    this.rivalCount--;
+    this.state[i] = formerCustomer ? CHURNED : PROSPECT;
+    if (formerCustomer) this.churnedCount++;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { adoption } from './mechanisms/adoption.js';
 import { churn } from './mechanisms/churn.js';
+import { competition } from './mechanisms/competition.js';
 import { complaints } from './mechanisms/complaints.js';
 import { costToServe } from './mechanisms/costToServe.js';
 import { economics } from './mechanisms/economics.js';
@@ -35,4 +36,5 @@ export const MECHANISMS = [
   loyalty, // a loyalty programme
   survey, // surveys: NPS and satisfaction as a firm measures them
   costToServe, // service cost and revenue per customer and segment (F18)
+  competition, // competitors: switching to and from rivals, defectors' word of mouth
 ] as const;

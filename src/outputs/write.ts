@@ -51,7 +51,7 @@ export async function writeOutputs({ dir, scenario, results, manifest, data = DE
   await writeRunData(put, scenario, results, data, { cxsimVersion: manifest.cxsimVersion, command: manifest.command });
   // PNGs render on worker threads while the next SVG is drawn; files are written in chart order.
   const rendered: { file: string; spec: object; svg: string; png: Promise<Buffer> }[] = [];
-  for (const chart of chartsFor(scenario.strategies.length)) {
+  for (const chart of chartsFor(scenario.strategies.length, scenario)) {
     const spec = chart.build(scenario, results);
     const svg = await renderSvg(spec);
     const png = svgToPngAsync(svg);

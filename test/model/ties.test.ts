@@ -50,21 +50,26 @@ describe('strong and weak ties', () => {
     expect(Math.abs(other - beta)).toBeGreaterThan(10 * sd);
   });
 
-  it('the counts of recommenders on strong ties stay exact as stances change (recounted from the columns)', () => {
+  it.each([
+    ['', {}],
+    [', defectors of a sector with competitors included', { competitors: { rival: { share: 0.5, serviceQuality: 6.8 } } }],
+  ])('the counts of recommenders on strong ties stay exact as stances change (recounted from the columns)%s', (_what, sector) => {
     let checks = 0;
     const recount: Mechanism = {
       name: 'recount', doc: 'test', sections: {}, compile: () => null,
       setup(run) {
-        const ties = tiesOf(run)!, csr = run.contacts!, advocacy = run.pop.column('advocacy', 'i8');
+        // A customer's advocacy, or a defector's voice (competition: they keep talking).
+        const ties = tiesOf(run)!, csr = run.contacts!, advocacy = run.pop.column('advocacy', 'i8'), former = run.pop.column('formerVoice', 'i8');
         return {
           close(day) {
             if (day % 20 !== 0) return;
             for (let i = 0; i < run.pop.n; i++) {
               let up = 0, down = 0;
               for (let e = csr.offsets[i]; e < csr.offsets[i + 1]; e++) {
-                const a = advocacy[csr.neighbors[e]];
-                if (ties.strong[e] === 1 && a === 1) up++;
-                if (ties.strong[e] === 1 && a === -1) down++;
+                for (const a of [advocacy[csr.neighbors[e]], former[csr.neighbors[e]]]) {
+                  if (ties.strong[e] === 1 && a === 1) up++;
+                  if (ties.strong[e] === 1 && a === -1) down++;
+                }
               }
               if (up !== ties.strongAdvocatesAround[i] || down !== ties.strongWarnersAround[i]) throw new Error(`person ${i} on day ${day}`);
             }
@@ -73,7 +78,7 @@ describe('strong and weak ties', () => {
         };
       },
     };
-    const p = params({ market: { size: 3000, initialCustomers: 600 }, wom: { ties: { strongWeight: 1.5, weakWeight: 0.5 } } });
+    const p = params({ market: { size: 3000, initialCustomers: 600 }, wom: { ties: { strongWeight: 1.5, weakWeight: 0.5 } }, ...sector } as never);
     simulate({ strategy: 't', params: p, seed: 3, replication: 0, days: 120, mechanisms: [...MECHANISMS, recount] });
     expect(checks).toBe(6);
   });

@@ -114,7 +114,7 @@ describe('WOM chart', () => {
 
 describe('chart index', () => {
   it('lists unique file names', () => {
-    expect(CHARTS.map((c) => c.file)).toEqual(['paired', 'tradeoff', 'comparison', 'customers', 'nps', 'profit', 'complaints', 'wom', 'service', 'kpi-gap']);
+    expect(CHARTS.map((c) => c.file)).toEqual(['paired', 'tradeoff', 'comparison', 'customers', 'sector', 'nps', 'profit', 'complaints', 'wom', 'service', 'kpi-gap']);
   });
 });
 
@@ -170,5 +170,16 @@ describe('trade-off chart', () => {
     const rows = dataValues(spec);
     expect(rows.map((r) => r.strategy)).toEqual(strategyLabels(scenario));
     for (const r of rows) expect(r.xlo as number).toBeLessThanOrEqual(r.x as number);
+  });
+});
+
+describe('charts for some scenarios only', () => {
+  it('the sector chart comes with competitors (docs/MODEL.md §25), not without', async () => {
+    const { chartsFor } = await import('../../src/outputs/charts/index.js');
+    const plain = makeScenario();
+    expect(chartsFor(plain.strategies.length, plain).map((c) => c.file)).not.toContain('sector');
+    expect(chartsFor(plain.strategies.length).map((c) => c.file)).not.toContain('sector');
+    const withRivals = { ...plain, strategies: plain.strategies.map((s) => ({ ...s, params: { ...s.params, competitors: { rest: { share: 0.5, pricePremium: 0, serviceQuality: 7, netAdvocacy: 0, acquisitionPerYear: 0 } } } })) };
+    expect(chartsFor(withRivals.strategies.length, withRivals).map((c) => c.file)).toContain('sector');
   });
 });

@@ -85,7 +85,7 @@ describe.each(FILES)('scenarios/%s', (file) => {
         const bad = Array.from(series).findIndex((v, d) => (ratio && r.series[ratio.den][d] === 0 ? !Number.isNaN(v) : !Number.isFinite(v)));
         expect(bad, `${r.strategy}.${k} is not finite on day ${bad}: ${series[bad]}`).toBe(-1);
       }
-      for (let d = 0; d <= small.days; d++) expect(r.series.prospects[d] + r.series.customers[d] + r.series.churned[d], `${r.strategy}: people on day ${d}`).toBe(size);
+      for (let d = 0; d <= small.days; d++) expect(r.series.prospects[d] + r.series.customers[d] + r.series.churned[d] + r.series.rivalCustomers[d], `${r.strategy}: people on day ${d}`).toBe(size);
       expect(r.series.customers[small.days], `${r.strategy}: customers at the end`).toBeGreaterThan(0);
     }
   });

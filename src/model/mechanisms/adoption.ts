@@ -18,7 +18,7 @@
 import { z } from 'zod';
 import { geometricGap } from '../../random/bernoulli.js';
 import { nonneg, prob, section } from '../fields.js';
-import { CHURNED, CUSTOMER, PROSPECT } from '../lifecycle.js';
+import { CHURNED, CUSTOMER, PROSPECT, RIVAL } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
 import { standingOf, tiesOf } from './standing.js';
 import { womOf } from './wom.js';
@@ -95,7 +95,7 @@ export interface AdvocacyPass {
 }
 
 /** Lifecycle states as literals: the hot loops below compare against them per person. */
-const IS_CUSTOMER = CUSTOMER as 1, IS_CHURNED = CHURNED as 2;
+const IS_CUSTOMER = CUSTOMER as 1, IS_CHURNED = CHURNED as 2, IS_RIVAL = RIVAL as 3;
 
 /**
  * The advocacy-only decisions of every non-customer who heard nothing today, one uniform each:
@@ -109,7 +109,8 @@ export function advocacyDense(a: AdvocacyPass, rng: () => number): number {
   let count = 0;
   for (let i = 0; i < n; i++) {
     const st = state[i];
-    if (st === IS_CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
+    // A competitor's customer switches through competition.ts's choice, not by adopting.
+    if (st === IS_CUSTOMER || st === IS_RIVAL || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
     let advocacy = anyDetractors ? advocatesAround[i] - nu * warnersAround[i] : advocatesAround[i];
     if (tied) advocacy = weakWeight * advocacy + strongMinusWeak * (anyDetractors ? strongAdvocatesAround[i] - nu * strongWarnersAround[i] : strongAdvocatesAround[i]);
     let h = p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
@@ -131,7 +132,8 @@ export function advocacyThinned(a: AdvocacyPass, rng: () => number, bound: numbe
   let count = 0;
   for (let i = geometricGap(logMiss, rng); i < n; i += 1 + geometricGap(logMiss, rng)) {
     const st = state[i];
-    if (st === IS_CUSTOMER || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
+    // A competitor's customer switches through competition.ts's choice, not by adopting.
+    if (st === IS_CUSTOMER || st === IS_RIVAL || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
     let advocacy = anyDetractors ? advocatesAround[i] - nu * warnersAround[i] : advocatesAround[i];
     if (tied) advocacy = weakWeight * advocacy + strongMinusWeak * (anyDetractors ? strongAdvocatesAround[i] - nu * strongWarnersAround[i] : strongAdvocatesAround[i]);
     let h = p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
@@ -185,13 +187,14 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
     /** Fully mixed: one hazard for every prospect (× winBack for churned people). */
     function mixed(): void {
       const norm = n * said.meanDegree;
-      const h = adoptionHazard(cfg, totals.advocates / n, totals.warners / n, said.mixedPositive / norm, said.mixedNegative / norm);
+      // Former customers who keep talking (competition.ts) advocate too; 0 without competitors.
+      const h = adoptionHazard(cfg, (totals.advocates + totals.formerAdvocates) / n, (totals.warners + totals.formerWarners) / n, said.mixedPositive / norm, said.mixedNegative / norm);
       if (!(h > 0)) return;
       const hBack = h * winBack;
       if (h >= 1 || h * SKIP_COST > (n - pop.customerCount) / n) {
         for (let i = 0; i < n; i++) {
           const st = state[i];
-          if (st !== CUSTOMER && rng() < (st === PROSPECT ? h : hBack)) adopt(i, st === PROSPECT ? h : hBack);
+          if (st !== CUSTOMER && st !== RIVAL && rng() < (st === PROSPECT ? h : hBack)) adopt(i, st === PROSPECT ? h : hBack);
         }
         return;
       }
@@ -230,7 +233,7 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
       // People who heard messages today weigh them too.
       for (let k = 0; k < said.heardCount; k++) {
         const i = heardList[k];
-        if (state[i] === CUSTOMER) continue;
+        if (state[i] === CUSTOMER || state[i] === RIVAL) continue;
         const degree = offsets[i + 1] - offsets[i];
         const h =
           (ties === null

@@ -103,7 +103,7 @@ export const market: Mechanism<typeof sections, MarketConfig, (typeof metrics)[n
         run.counts[lost]++;
       },
       stocks: {
-        prospects: () => pop.n - pop.customerCount - pop.churnedCount,
+        prospects: () => pop.n - pop.customerCount - pop.churnedCount - pop.rivalCount,
         customers: () => pop.customerCount,
         churned: () => pop.churnedCount,
         marketShare: () => (100 * pop.customerCount) / pop.n,

@@ -128,6 +128,9 @@ export interface StandingTotals {
   /** Customers who recommend the firm, and who warn against it (what they do, not what they say in a survey). */
   advocates: number;
   warners: number;
+  /** Former customers who still recommend or warn (defectors, competition.ts; fully mixed signal); 0 without competitors. */
+  formerAdvocates: number;
+  formerWarners: number;
   sumSatisfaction: number;
   sumTrust: number;
 }
@@ -142,6 +145,8 @@ class Standing implements StandingTotals {
   detractors = 0;
   advocates = 0;
   warners = 0;
+  formerAdvocates = 0;
+  formerWarners = 0;
   sumSatisfaction = 0;
   sumTrust = 0;
   private readonly satisfaction: Float32Array;

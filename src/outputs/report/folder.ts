@@ -52,7 +52,7 @@ export async function reportFromFolder(dir: string, scenario?: Scenario): Promis
       }))
     : [];
   const charts: ReportChart[] = [];
-  for (const c of chartsFor(s.strategies.length)) {
+  for (const c of chartsFor(s.strategies.length, s)) {
     const path = join(dir, 'charts', `${c.file}.vl.json`);
     if (existsSync(path)) charts.push({ file: c.file, title: c.title, spec: JSON.parse(await readFile(path, 'utf8')) });
   }

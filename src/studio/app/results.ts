@@ -112,7 +112,7 @@ function pairedTable(c: Candidate, results: RunResult[], currency: string): HTML
 export async function studioReport(c: Candidate, results: RunResult[], file: string): Promise<string> {
   const colours = colourByName(c.display);
   const strategies = reportStrategies(c.pair, spendPerDay(results)).map((s) => ({ ...s, colour: colours.get(s.name) ?? s.colour }));
-  const charts = chartsFor(c.pair.strategies.length).map((ch) => ({ file: ch.file, title: ch.title, spec: ch.build(c.display, results) as VlSpec }));
+  const charts = chartsFor(c.pair.strategies.length, c.display).map((ch) => ({ file: ch.file, title: ch.title, spec: ch.build(c.display, results) as VlSpec }));
   const hash = await sha256(canonicalJson(toScenarioFile(c.pair)));
   const yamlName = `${file.replace(/\.(ya?ml|json)$/i, '')}-studio.yaml`;
   const model: ReportModel = {
