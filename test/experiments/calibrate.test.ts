@@ -258,8 +258,10 @@ describe('the convergence stop of calibrate', () => {
     const now = await calibrate(common);
     const old = await calibrate({ ...common, xTolerance: 1e-3, fTolerance: 1e-6 });
     expect(now.reason).toBe('converged');
-    expect(now.evaluations).toBeLessThan(old.evaluations);
-    expect(now.evaluations).toBeLessThan(200);
+    // The finer stop implies the coarser one, so the coarse stop never takes longer; on a landscape
+    // flat at the optimum (a simulation on fixed seeds is a step function) both can stop together.
+    expect(now.evaluations).toBeLessThanOrEqual(old.evaluations);
+    expect(now.evaluations).toBeLessThan(150);
     // What the extra evaluations bought: nothing beyond the stop's own tolerances.
     expect(now.objective - old.objective).toBeLessThanOrEqual(DEFAULT_F_TOLERANCE);
     now.parameters.forEach((p, i) => expect(Math.abs(toUnit(ranges.ranges[i], p.value) - toUnit(ranges.ranges[i], old.parameters[i].value)), p.path).toBeLessThanOrEqual(5 * DEFAULT_X_TOLERANCE));
