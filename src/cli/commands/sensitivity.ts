@@ -3,7 +3,6 @@
  * Morris screening (default) or Sobol indices, every design point on the same seeds — written as
  * sensitivity.csv, effects.csv (Morris), a tornado chart and a manifest.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { morrisModel, rankDescending, type ModelMorrisResult } from '../../experiments/morris.js';
@@ -16,8 +15,7 @@ import { renderSvg } from '../../outputs/render.js';
 import { SUMMARY_METRICS } from '../../outputs/summaryMetrics.js';
 import { outputWriter, writeManifest } from '../../outputs/write.js';
 import { UserError } from '../../scenario/errors.js';
-import { loadScenario, MANIFEST_KEY } from '../../scenario/load.js';
-import { isPlainObject } from '../../scenario/merge.js';
+import { loadScenario } from '../../scenario/load.js';
 import { toScenarioFile } from '../../scenario/normalize.js';
 import type { Scenario, Strategy } from '../../scenario/schema.js';
 import { VERSION } from '../../version.js';
@@ -28,6 +26,7 @@ import { checkCount, largestCase, workersFor } from '../budget.js';
 import { inOutputFolder, runStored } from '../experiment.js';
 import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
+import { recordedSettings } from '../recorded.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
 import { sourceFrom, sourceOptions } from './experimentFlags.js';
 import type { RunSource } from '../sources.js';
@@ -78,20 +77,10 @@ export interface SensitivitySettings {
   samples?: number;
 }
 
-/** The settings a sensitivity manifest recorded, when `file` is one. */
-function recordedSettings(file: string): Partial<SensitivitySettings> {
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    return isPlainObject(data) && data[MANIFEST_KEY] !== undefined && isPlainObject(data.sensitivity) ? (data.sensitivity as Partial<SensitivitySettings>) : {};
-  } catch {
-    return {}; // not JSON (a YAML scenario) or unreadable: loadScenario reports the latter
-  }
-}
-
 /** The command's work; flags take precedence over what a manifest recorded, which takes precedence over the defaults. */
 export async function runSensitivity(io: Io, argv: SensitivityArgs): Promise<void> {
   const scenario = loadScenario(argv.scenario, argv);
-  const rec = recordedSettings(argv.scenario);
+  const rec = recordedSettings<SensitivitySettings>(argv.scenario, 'sensitivity');
   const method = argv.method ?? rec.method ?? 'morris';
   const trajectories = argv.trajectories ?? rec.trajectories ?? 10, levels = argv.levels ?? rec.levels ?? 4, samples = argv.samples ?? rec.samples ?? 256;
   wholeAtLeast('trajectories', trajectories, 2);

@@ -4,7 +4,6 @@
  * range of the parameters a verdict may hinge on, with a plain verdict — robust, depends on X,
  * not distinguishable (src/experiments/verdicts.ts). Writes verdicts.csv and a manifest.
  */
-import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { modelHash } from '../../experiments/modelHash.js';
 import { findMetric, parseParamRange, type ParamRange } from '../../experiments/objective.js';
@@ -14,8 +13,7 @@ import { formatHuman, humanDecimals, toCsv } from '../../outputs/format.js';
 import { buildManifest, hashFiles } from '../../outputs/manifest.js';
 import { outputWriter, writeManifest } from '../../outputs/write.js';
 import { UserError } from '../../scenario/errors.js';
-import { loadScenario, MANIFEST_KEY } from '../../scenario/load.js';
-import { isPlainObject } from '../../scenario/merge.js';
+import { loadScenario } from '../../scenario/load.js';
 import { toScenarioFile } from '../../scenario/normalize.js';
 import { VERSION } from '../../version.js';
 import { checkCount, largestCase, workersFor } from '../budget.js';
@@ -23,6 +21,7 @@ import { defaultOutDir } from '../execute.js';
 import { inOutputFolder, runStored } from '../experiment.js';
 import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
+import { recordedSettings } from '../recorded.js';
 import type { RunSource } from '../sources.js';
 import { sourceFrom, sourceOptions } from './experimentFlags.js';
 import { EXPERIMENT_METRICS } from './sensitivity.js';
@@ -57,21 +56,11 @@ export interface VerdictsSettings {
   metrics: string[];
 }
 
-/** The settings a verdicts manifest recorded, when `file` is one. */
-function recordedSettings(file: string): Partial<VerdictsSettings> {
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    return isPlainObject(data) && data[MANIFEST_KEY] !== undefined && isPlainObject(data.verdicts) ? (data.verdicts as Partial<VerdictsSettings>) : {};
-  } catch {
-    return {}; // not JSON (a YAML scenario) or unreadable: loadScenario reports the latter
-  }
-}
-
 /** The command's work; flags take precedence over what a manifest recorded, which takes precedence over the defaults. */
 export async function runVerdicts(io: Io, argv: VerdictsArgs): Promise<void> {
   const scenario = loadScenario(argv.scenario, argv);
   if (scenario.strategies.length < 2) throw new UserError('verdicts compare strategies with the baseline: the scenario has no strategy besides the baseline');
-  const rec = recordedSettings(argv.scenario);
+  const rec = recordedSettings<VerdictsSettings>(argv.scenario, 'verdicts');
   const ranges = argv.param?.length ? argv.param.map(parseParamRange) : (rec.parameters ?? []);
   const points = ranges.length > 0 ? (argv.points ?? rec.points ?? 8) : 0;
   const metrics = (argv.metric?.length ? argv.metric : rec.metrics?.length ? rec.metrics : HEADLINE).map((k) => findMetric(k, EXPERIMENT_METRICS));
