@@ -103,7 +103,7 @@ function printVerdicts(io: Io, strategies: readonly (readonly [string, string])[
   for (const r of rows) {
     const what =
       r.verdict === 'robust' ? `robust ${r.sign > 0 ? '+' : '−'} (${num(r.lowest)} to ${num(r.highest)})`
-      : r.verdict === 'depends' ? `depends on ${r.hinge ?? 'the seeds'} (${num(r.lowest)} to ${num(r.highest)})`
+      : r.verdict === 'depends' ? `depends on ${r.hinge ?? 'the seeds'} (${num(r.lowest)} to ${num(r.highest)}; distinguishable at ${Math.round(r.distinguishableShare * (points + 1))} of ${points + 1} points)`
       : 'not distinguishable';
     io.out(`  ${label.get(r.strategy)}: ${metricLabel.get(r.metric)} — ${what}`);
   }

@@ -360,7 +360,13 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
     const share = (x: number) => (pop.customerCount === 0 ? 0 : (100 * x) / pop.customerCount);
     return {
       joinedAll: (list, count) => st.joinAll(list, count),
-      leaving: (i) => st.leave(i),
+      leaving: (i) => {
+        st.leave(i);
+        // A customer won back starts a new relationship: no open encounter from the last one.
+        failWeight[i] = 0;
+        rejudged[i] = 0;
+        failDay[i] = -1;
+      },
       experience: (i, score, kind, salience) => {
         st.experience(i, score, kind, salience);
         // Every memory update weighs what came before by 1 − w, the failed episode and a re-judgement too.
