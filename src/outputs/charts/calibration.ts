@@ -20,12 +20,14 @@ export function calibrationChart(scenario: Scenario, result: CalibrationResult, 
     .filter((h) => Number.isFinite(h.f) && h.f > 0)
     .map((h) => ({ evaluation: h.evaluation, step: h.step, objective: roundForChart(h.f), best: roundForChart(h.best) }));
   const unit = (key: string) => metrics.find((m) => m.key === key);
+  // Once a target names a strategy, every row says whose figure it is (the baseline's too).
+  const named = result.fit.some((r) => r.strategy !== '');
   const strategyLabel = (name: string) => scenario.strategies.find((s) => s.name === name)?.label ?? name;
   const fit = result.fit.map((r) => {
     const m = unit(r.metric);
     const z = (v: number) => roundForChart((v - r.target) / r.scale);
     return {
-      target: `${m?.label ?? r.metric}${m ? ` (${m.unit})` : ''}${r.strategy ? `, ${strategyLabel(r.strategy)}` : ''}${r.role === 'held out' ? ' — held out' : ''}: ${fmt(r.target)} → ${fmt(r.simulated)}`,
+      target: `${m?.label ?? r.metric}${m ? ` (${m.unit})` : ''}${named ? `, ${strategyLabel(r.strategy || scenario.strategies[0]?.name)}` : ''}${r.role === 'held out' ? ' — held out' : ''}: ${fmt(r.target)} → ${fmt(r.simulated)}`,
       role: r.role === 'target' ? 'fitted target' : 'held out (not fitted)',
       standardised: z(r.simulated),
       lo: z(r.lo),
