@@ -15,7 +15,7 @@ import type { Job } from './jobs.js';
 
 /**
  * Bytes of state per person while a run is going: the state columns every registered mechanism
- * declares (model/population.ts bytesPerPerson: 78 B fully mixed, 94 B on a network, with the
+ * declares (model/population.ts bytesPerPerson: 99 B fully mixed, 115 B on a network, with the
  * population's own state, customer list and slot), plus ENGINE_BYTES_PER_PERSON for the day's
  * work lists and the set-up's temporaries. A mechanism that adds a column is counted by itself.
  */

@@ -18,6 +18,7 @@
  * event at the segment's `returnsPerYear` (off by default), each costing `returns.costPerReturn`.
  */
 import { DAYS_PER_YEAR, nonneg, section } from '../fields.js';
+import { CUSTOMER } from '../lifecycle.js';
 import type { CustomerEvent, Mechanism, Run } from '../mechanism.js';
 import type { RunTotals } from '../metrics.js';
 
@@ -70,7 +71,7 @@ export const costToServe: Mechanism<typeof sections, CostToServeConfig, (typeof 
   name: 'costToServe',
   doc: 'Service cost and revenue charged to the customer who caused them, summed per segment (F18).',
   sections,
-  columns: { costToServe: 'f64', revenueFrom: 'f64', payingFrom: 'i32', everCustomer: 'u8' },
+  columns: { costToServe: 'f64', revenueFrom: 'f64', payingFrom: 'i32' },
   metrics,
   compile: (p) => ({
     costPerReturn: p.returns.costPerReturn,
@@ -81,7 +82,8 @@ export const costToServe: Mechanism<typeof sections, CostToServeConfig, (typeof 
     const { pop } = run;
     const segment = pop.column('segment', 'u8'), margin = pop.column('margin', 'f32');
     const cost = pop.column('costToServe', 'f64'), revenue = pop.column('revenueFrom', 'f64');
-    const payingFrom = pop.column('payingFrom', 'i32'), ever = pop.column('everCustomer', 'u8');
+    // payingFrom: the first paying day of i's current or last tenure; −1: never a customer.
+    const payingFrom = pop.column('payingFrom', 'i32').fill(-1);
     const k = cfg.segmentNames.length;
     const seg = { customers: new Float64Array(k), customerDays: new Float64Array(k), contacts: new Float64Array(k), revenue: new Float64Array(k), costToServe: new Float64Array(k) };
     const slot = (key: string) => { try { return run.counter(key); } catch { return -1; } }; // a model without a desk
@@ -106,15 +108,10 @@ export const costToServe: Mechanism<typeof sections, CostToServeConfig, (typeof 
     };
 
     return {
+      // On the hot path of a diffusion: one write per join; who was ever a customer is counted at the end.
       joinedAll(list, count) {
-        for (let n = 0; n < count; n++) {
-          const i = list[n];
-          payingFrom[i] = run.day + 1; // pays from tomorrow (economics.ts)
-          if (ever[i] === 0) {
-            ever[i] = 1;
-            seg.customers[segment[i]]++;
-          }
-        }
+        const from = run.day + 1; // pays from tomorrow (economics.ts)
+        for (let n = 0; n < count; n++) payingFrom[list[n]] = from;
       },
       leaving: (i) => settle(i, run.day - 1), // leaves before today's margin is booked
       served(i, mins, money, extra) {
@@ -153,7 +150,13 @@ export const costToServe: Mechanism<typeof sections, CostToServeConfig, (typeof 
       },
       totals(series) {
         const last = series.customers.length - 1;
-        for (let n = 0; n < pop.customerCount; n++) settle(pop.customers[n], last);
+        // In person order (memory order), not the customer list's join order.
+        const state = pop.state;
+        for (let i = 0; i < pop.n; i++) {
+          if (payingFrom[i] < 0) continue;
+          seg.customers[segment[i]]++;
+          if (state[i] === CUSTOMER) settle(i, last);
+        }
         const out: Partial<RunTotals> = { costToServeUnallocated: unallocated };
         cfg.segmentNames.forEach((name, s) => {
           for (const f of SEGMENT_FIGURES) out[segmentKey(name, f)] = seg[f][s];
