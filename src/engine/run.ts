@@ -12,7 +12,8 @@ import { stream, type Rng } from '../random/streams.js';
 export const EVENT_NAMES = ['joined', 'leaving', 'experience', 'problem', 'complaint', 'caseEnded', 'story', 'heard', 'served'] as const satisfies readonly (keyof ModelEvents)[];
 
 type Listener = (a: number, b: number, c: number, d: number, e: number) => void;
-const noop = () => {};
+/** The listener of an event nobody listens to (a loop that would only call it can be skipped). */
+export const noop = () => {};
 
 /**
  * One function calling every listener in order: a direct call when there is one, else a chain

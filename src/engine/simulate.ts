@@ -28,7 +28,7 @@ import { MECHANISMS } from '../model/registry.js';
 import { forEachHit } from '../random/bernoulli.js';
 import { stream } from '../random/streams.js';
 import { recorder } from './record.js';
-import { compose, EVENT_NAMES, RunState } from './run.js';
+import { compose, EVENT_NAMES, noop, RunState } from './run.js';
 
 export interface RunSpec {
   strategy: string;
@@ -73,7 +73,7 @@ function sampleWithoutReplacement(n: number, k: number, rng: () => number): Int3
 function joinAll(pop: Population, adopters: Int32Array, count: number, joined: (i: number) => void, batches: readonly ((list: Int32Array, count: number) => void)[]): void {
   for (let k = 0; k < count; k++) pop.join(adopters[k]);
   for (const batch of batches) batch(adopters, count);
-  for (let k = 0; k < count; k++) joined(adopters[k]);
+  if (joined !== noop) for (let k = 0; k < count; k++) joined(adopters[k]);
 }
 
 const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);

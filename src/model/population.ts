@@ -6,6 +6,12 @@
  * The customers are also kept as a dense list (order: deterministic, not by index) with each
  * customer's slot in it, so a pass over customers, or a skip through them, never scans the
  * market; joining appends, leaving moves the last entry into the leaver's slot.
+ *
+ * The people who could adopt (prospects and churned people) are kept, on request, as a list in
+ * ascending order: a pass that gives each of them one draw visits them in the order a scan of
+ * the market would, without stepping over the customers. Joins leave it by compaction during
+ * that pass; anyone re-entering (a leaver, a competitor's customer returning) makes it rebuilt
+ * by one scan.
  */
 import type { Csr } from './network/csr.js';
 
@@ -30,6 +36,10 @@ export class Population {
   churnedCount = 0;
   /** Customers of competitors (state RIVAL); 0 without competitors. */
   rivalCount = 0;
+  /** Prospects and churned people in ascending order (allocated on first use; see adoptable()). */
+  private open: Int32Array | null = null;
+  private openCount = 0;
+  private openStale = true;
   private readonly columns = new Map<string, { kind: ColumnKind; array: ArrayOf[ColumnKind] }>();
 
   constructor(
@@ -66,8 +76,33 @@ export class Population {
     this.customers[this.customerCount++] = i;
   }
 
+  /**
+   * The people who could adopt today (prospects and churned people) in ascending order: the
+   * first `count` entries of `list`, possibly with some who have since become customers or a
+   * competitor's. A pass over it skips those and hands the list back compacted (keepAdoptable),
+   * so keeping it costs nothing beyond the pass. Rebuilt by one scan when someone re-entered.
+   */
+  adoptable(): { list: Int32Array; count: number } {
+    const state = this.state;
+    if (this.open === null) this.open = new Int32Array(this.n);
+    const list = this.open;
+    if (this.openStale) {
+      let w = 0;
+      for (let i = 0; i < this.n; i++) if (state[i] === PROSPECT || state[i] === CHURNED) list[w++] = i;
+      this.openStale = false;
+      this.openCount = w;
+    }
+    return { list, count: this.openCount };
+  }
+
+  /** A pass over adoptable() kept, in order, its first `count` entries: every prospect and churned person among them. */
+  keepAdoptable(count: number): void {
+    this.openCount = count;
+  }
+
   /** Customer i leaves and is churned. */
   leave(i: number): void {
+    this.openStale = true;
     this.state[i] = CHURNED;
     this.churnedCount++;
     const k = this.slot[i], last = this.customers[--this.customerCount];
@@ -85,6 +120,7 @@ export class Population {
 
   /** A competitor's customer i leaves the sector: churned if it was ever the firm's customer, else a prospect. */
   fromRival(i: number, formerCustomer: boolean): void {
+    this.openStale = true;
     this.rivalCount--;
     this.state[i] = formerCustomer ? CHURNED : PROSPECT;
     if (formerCustomer) this.churnedCount++;

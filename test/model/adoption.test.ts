@@ -13,10 +13,17 @@
  * per asked index) are run for every h.
  *
  * adoptionHazard is checked exactly: h = p + q_a·(a⁺ − ν·a⁻) + q_m·(σ⁺ − ν·σ⁻), clamped to [0, 1].
+ *
+ * The dense advocacy pass gives each person on the adoptable list one Bernoulli(h) trial, those
+ * with no advocacy around them (h = p, or p·winBack when churned) through a countdown of
+ * Geometric(p) gaps: per class of person the hits over R repetitions are Binomial(R·N_class, h),
+ * checked at 4.4 SD like the rest. An off-by-one in the countdown (rate 1/(1/p + 1)) is 12 SD
+ * away at p = 0.2.
  */
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { adoption, adoptionHazard } from '../../src/model/mechanisms/adoption.js';
+import { adoption, adoptionHazard, advocacyDense, type AdvocacyPass } from '../../src/model/mechanisms/adoption.js';
+import { CHURNED, CUSTOMER, PROSPECT, RIVAL } from '../../src/model/lifecycle.js';
 import { hitsAt, newSkipper } from '../../src/random/bernoulli.js';
 import { params } from '../helpers/model.js';
 
@@ -115,5 +122,59 @@ describe('adoptionHazard', () => {
     expect(adoptionHazard(cfg, 5, 0, 5, 0)).toBe(1);
     const big = adoption.compile(params({ acquisition: { organicInfluence: 1 }, wom: { messageInfluence: 1 } }));
     expect(adoptionHazard(big, 0, 0, 1, 0)).toBe(1);
+  });
+});
+
+describe('the dense advocacy pass (advocacyDense)', () => {
+  // Six kinds of people, in turn along the index: a customer, a competitor's customer (both
+  // dropped from the list), a prospect and a churned person nobody around recommends, a prospect
+  // with 3 of 10 contacts recommending, a prospect who heard a message today (decided elsewhere).
+  const N = 60_000, KINDS = 6, DEGREE = 10, R = 20;
+  const state = Uint8Array.from({ length: N }, (_, i) => [CUSTOMER, RIVAL, PROSPECT, CHURNED, PROSPECT, PROSPECT][i % KINDS]);
+  const advocatesAround = Int32Array.from({ length: N }, (_, i) => (i % KINDS === 4 ? 3 : 0));
+  const posHeard = Int32Array.from({ length: N }, (_, i) => (i % KINDS === 5 ? 1 : 0));
+  const offsets = Int32Array.from({ length: N + 1 }, (_, i) => DEGREE * i);
+
+  function pass(p: number, qa: number, winBack: number): AdvocacyPass {
+    const none = new Int32Array(N);
+    return {
+      list: Int32Array.from({ length: N }, (_, i) => i), count: N, n: N, state, advocatesAround, warnersAround: none, offsets, posHeard, negHeard: none,
+      anyHeard: true, anyDetractors: false, tied: false, strongAdvocatesAround: none, strongWarnersAround: none, weakWeight: 1, strongMinusWeak: 0,
+      p, qa, nu: 1.5, winBack, found: new Int32Array(N), hazard: new Float64Array(N),
+    };
+  }
+
+  it.each([0.05, 0.2])('gives every kind its own hazard (p = %f), and compacts the list to the prospects and churned', (p) => {
+    const qa = 0.3, winBack = 0.4;
+    const expected = [0, 0, p, p * winBack, p + (qa * 3) / DEGREE, 0];
+    const hits = new Float64Array(KINDS);
+    const rng = rngOf(`dense|${p}`);
+    for (let r = 0; r < R; r++) {
+      const a = pass(p, qa, winBack);
+      const found = advocacyDense(a, rng);
+      let wrongHazard = 0;
+      for (let k = 0; k < found; k++) {
+        const kind = a.found[k] % KINDS;
+        hits[kind]++;
+        if (Math.abs(a.hazard[k] - expected[kind]) > 1e-14) wrongHazard++;
+      }
+      expect(wrongHazard).toBe(0);
+      expect(a.count).toBe((4 * N) / KINDS);
+      expect(Array.from(a.list.subarray(0, a.count)).every((i, k, l) => (k === 0 || i > l[k - 1]) && (state[i] === PROSPECT || state[i] === CHURNED))).toBe(true);
+    }
+    const trials = (R * N) / KINDS;
+    expected.forEach((h, kind) => {
+      if (h === 0) expect(hits[kind], `kind ${kind}`).toBe(0);
+      else expect(Math.abs(hits[kind] - trials * h), `kind ${kind}: hits`).toBeLessThanOrEqual(Z * Math.sqrt(trials * h * (1 - h)));
+    });
+  });
+
+  it('p = 0: nobody without advocacy adopts; p = 1: every prospect does', () => {
+    for (const p of [0, 1]) {
+      const a = pass(p, 0.3, 0.4);
+      const found = advocacyDense(a, rngOf(`dense-edge|${p}`));
+      const zeroProspects = Array.from(a.found.subarray(0, found)).filter((i) => i % KINDS === 2).length;
+      expect(zeroProspects).toBe(p === 0 ? 0 : N / KINDS);
+    }
   });
 });

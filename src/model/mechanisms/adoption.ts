@@ -70,6 +70,9 @@ export function adoptionHazard(cfg: AdoptionConfig, advPos: number, advNeg: numb
 
 /** What the advocacy passes read: the population's columns and the day's constants. */
 export interface AdvocacyPass {
+  /** Who is asked: prospects and churned people in ascending order (Population.adoptable), the first `count`; the dense pass compacts it (out: the new count). */
+  list: Int32Array;
+  count: number;
   n: number;
   state: Uint8Array;
   advocatesAround: Int32Array;
@@ -98,21 +101,43 @@ export interface AdvocacyPass {
 const IS_CUSTOMER = CUSTOMER as 1, IS_CHURNED = CHURNED as 2, IS_RIVAL = RIVAL as 3;
 
 /**
- * The advocacy-only decisions of every non-customer who heard nothing today, one uniform each:
+ * The advocacy-only decisions of every non-customer who heard nothing today, one uniform each
+ * (those with no advocacy around them by a countdown: see below):
  * h = p + q_a·(a⁺ − ν·a⁻)/degree clamped to [0, 1], × winBack for churned people. Adopters and
  * their hazards go to `found`/`hazard`; returns how many. A module-level loop over typed arrays
  * in locals, branch-free where the branch would be unpredictable: the JIT compiles it once.
  */
 export function advocacyDense(a: AdvocacyPass, rng: () => number): number {
-  const { n, state, advocatesAround, warnersAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
+  const { list, count: m, state, advocatesAround, warnersAround, offsets, posHeard, negHeard, anyHeard, anyDetractors, p, qa, nu, winBack, found, hazard } = a;
   const { tied, strongAdvocatesAround, strongWarnersAround, weakWeight, strongMinusWeak } = a;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
+  // People nobody around talks to have h = p: their trials are a Bernoulli(p) run along the list,
+  // sampled by a countdown of Geometric(p) gaps instead of a uniform each (who is in the run is
+  // fixed by the start of the phase, not by the draws, so the distribution is unchanged).
+  const logMiss = Math.log1p(-p);
+  const gapAfter = (): number => (p >= 1 ? 0 : p > 0 ? geometricGap(logMiss, rng) : Infinity);
+  let gap = gapAfter();
+  let count = 0, kept = 0;
+  for (let k = 0; k < m; k++) {
+    const i = list[k];
     const st = state[i];
     // A competitor's customer switches through competition.ts's choice, not by adopting.
-    if (st === IS_CUSTOMER || st === IS_RIVAL || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
+    if (st === IS_CUSTOMER || st === IS_RIVAL) continue;
+    list[kept++] = i; // the list, compacted as we go
+    if (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0)) continue;
     let advocacy = anyDetractors ? advocatesAround[i] - nu * warnersAround[i] : advocatesAround[i];
     if (tied) advocacy = weakWeight * advocacy + strongMinusWeak * (anyDetractors ? strongAdvocatesAround[i] - nu * strongWarnersAround[i] : strongAdvocatesAround[i]);
+    if (advocacy === 0) {
+      if (gap > 0) {
+        gap--;
+        continue;
+      }
+      gap = gapAfter();
+      // A churned person's hazard is p·winBack: a hit of the run, accepted with probability winBack.
+      if (st === IS_CHURNED && rng() >= winBack) continue;
+      found[count] = i;
+      hazard[count++] = st === IS_CHURNED ? p * winBack : p;
+      continue;
+    }
     let h = p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
     h = h < 0 ? 0 : h > 1 ? 1 : h;
     if (st === IS_CHURNED) h *= winBack;
@@ -121,6 +146,7 @@ export function advocacyDense(a: AdvocacyPass, rng: () => number): number {
       hazard[count++] = h;
     }
   }
+  a.count = kept;
   return count;
 }
 
@@ -192,10 +218,16 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
       if (!(h > 0)) return;
       const hBack = h * winBack;
       if (h >= 1 || h * SKIP_COST > (n - pop.customerCount) / n) {
-        for (let i = 0; i < n; i++) {
-          const st = state[i];
-          if (st !== CUSTOMER && st !== RIVAL && rng() < (st === PROSPECT ? h : hBack)) adopt(i, st === PROSPECT ? h : hBack);
+        const { list, count } = pop.adoptable();
+        let kept = 0;
+        for (let k = 0; k < count; k++) {
+          const i = list[k], st = state[i];
+          if (st === CUSTOMER || st === RIVAL) continue;
+          list[kept++] = i;
+          const hi = st === PROSPECT ? h : hBack;
+          if (rng() < hi) adopt(i, hi);
         }
+        pop.keepAdoptable(kept);
         return;
       }
       const logMiss = Math.log1p(-h);
@@ -210,7 +242,7 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
       contacts === null
         ? null
         : {
-            n, state, advocatesAround, warnersAround, offsets: contacts.offsets, posHeard, negHeard, anyHeard: false, anyDetractors: true,
+            list: new Int32Array(0), count: 0, n, state, advocatesAround, warnersAround, offsets: contacts.offsets, posHeard, negHeard, anyHeard: false, anyDetractors: true,
             tied: ties !== null, strongAdvocatesAround: ties?.strongAdvocatesAround ?? new Int32Array(0), strongWarnersAround: ties?.strongWarnersAround ?? new Int32Array(0),
             weakWeight: ties?.weights.weak ?? 1, strongMinusWeak: ties === null ? 0 : ties.weights.strong - ties.weights.weak,
             p: cfg.p, qa: cfg.advocacyInfluence, nu: cfg.negativeWeight, winBack, found: new Int32Array(n), hazard: new Float64Array(n),
@@ -227,7 +259,12 @@ export const adoption: Mechanism<typeof sections, AdoptionConfig, (typeof metric
       const bound = adoptionHazard(cfg, ties === null ? 1 : Math.max(ties.weights.strong, ties.weights.weak), 0, 0, 0);
       if (bound > 0) {
         const dense = bound >= 1 || bound * THIN_COST > (n - pop.customerCount) / n;
-        const found = dense ? advocacyDense(a, rng) : advocacyThinned(a, rng, bound);
+        let found: number;
+        if (dense) {
+          ({ list: a.list, count: a.count } = pop.adoptable());
+          found = advocacyDense(a, rng);
+          pop.keepAdoptable(a.count);
+        } else found = advocacyThinned(a, rng, bound);
         for (let k = 0; k < found; k++) adopt(a.found[k], a.hazard[k]);
       }
       // People who heard messages today weigh them too.

@@ -67,6 +67,28 @@ function returnsEvent(run: Run, rates: Float64Array, fire: (i: number) => void):
   };
 }
 
+/**
+ * End of the run (day `last`): everyone who was ever a customer counts in their segment, and
+ * those still customers settle their margin up to `last` (as `settle` does for a leaver), in
+ * person order (memory order). A module-level loop over the columns: it runs once a run, over
+ * the whole market.
+ */
+function settleAll(n: number, last: number, payingFrom: Int32Array, state: Uint8Array, segment: Uint8Array, margin: Float32Array, revenue: Float64Array, seg: { customers: Float64Array; customerDays: Float64Array; revenue: Float64Array }): void {
+  const customers = seg.customers, customerDays = seg.customerDays, segRevenue = seg.revenue;
+  for (let i = 0; i < n; i++) {
+    const from = payingFrom[i];
+    if (from < 0) continue;
+    const g = segment[i];
+    customers[g]++;
+    const days = last - from + 1;
+    if (state[i] !== CUSTOMER || days <= 0) continue;
+    const earned = margin[i] * days;
+    revenue[i] += earned;
+    segRevenue[g] += earned;
+    customerDays[g] += days;
+  }
+}
+
 export const costToServe: Mechanism<typeof sections, CostToServeConfig, (typeof metrics)[number]['key']> = {
   name: 'costToServe',
   doc: 'Service cost and revenue charged to the customer who caused them, summed per segment (F18).',
@@ -149,14 +171,7 @@ export const costToServe: Mechanism<typeof sections, CostToServeConfig, (typeof 
         handled = 0;
       },
       totals(series) {
-        const last = series.customers.length - 1;
-        // In person order (memory order), not the customer list's join order.
-        const state = pop.state;
-        for (let i = 0; i < pop.n; i++) {
-          if (payingFrom[i] < 0) continue;
-          seg.customers[segment[i]]++;
-          if (state[i] === CUSTOMER) settle(i, last);
-        }
+        settleAll(pop.n, series.customers.length - 1, payingFrom, pop.state, segment, margin, revenue, seg);
         const out: Partial<RunTotals> = { costToServeUnallocated: unallocated };
         cfg.segmentNames.forEach((name, s) => {
           for (const f of SEGMENT_FIGURES) out[segmentKey(name, f)] = seg[f][s];

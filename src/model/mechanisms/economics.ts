@@ -110,11 +110,17 @@ export const economics: Mechanism<typeof sections, EconomicsConfig, (typeof metr
     };
     const [revenue, fixed] = ['marginRevenue', 'fixedCost'].map((k) => run.counter(k));
     return {
-      joined(i) {
+      // A batch: on the hot path of a diffusion. Only the initial customers are the cohort.
+      joinedAll(list, count) {
         if (run.day === 0) {
-          cohort[i] = 1;
-          startPaying(i);
-        } else joinedToday[joinedCount++] = i;
+          for (let k = 0; k < count; k++) {
+            cohort[list[k]] = 1;
+            startPaying(list[k]);
+          }
+        } else {
+          joinedToday.set(list.subarray(0, count), joinedCount);
+          joinedCount += count;
+        }
       },
       leaving(i) {
         // Everyone who can leave joined before today, so pays.
@@ -128,8 +134,9 @@ export const economics: Mechanism<typeof sections, EconomicsConfig, (typeof metr
         run.counts[fixed] += cfg.fixedCostPerDay;
         payingDays += payingCount;
         cohortValue += cohortMargin * Math.pow(1 + cfg.dailyDiscount, -day);
-        // Customers who joined today pay from tomorrow.
-        for (let k = 0; k < joinedCount; k++) startPaying(joinedToday[k]);
+        // Customers who joined today pay from tomorrow (none of them is of the initial cohort: it left, if it was).
+        for (let k = 0; k < joinedCount; k++) paying += margin[joinedToday[k]];
+        payingCount += joinedCount;
         joinedCount = 0;
       },
       totals(series) {
