@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -21,6 +21,8 @@ export const COMMON = {
   env: { CXSIM_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cxsim-test-cache-')) },
 };
 
+// Vitest runs files on cores − 1 workers by default: one on a 2-core machine. These tests are
+// independent (each writes to its own temp folder) and CPU-bound, so use every core.
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', ...INTEGRATION], ...COMMON },
+  test: { include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', ...INTEGRATION], ...COMMON, maxWorkers: availableParallelism() },
 });
