@@ -36,7 +36,7 @@ export { sobol, sobolDesign, sobolAnalyse, sobolModel, type SobolOptions, type S
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './experiments/nelderMead.js';
 export { calibrate, calibratedScenarioText, type CalibrateOptions, type CalibrationResult, type CalibrationTarget } from './experiments/calibrate.js';
 export { calibrationSpecSchema, type CalibrationSection } from './scenario/calibrationSchema.js';
-// Verdicts: robust / depends on X / not distinguishable, across seeds and parameter ranges.
+// Verdicts: robust / leans / depends on X / not distinguishable, across seeds and parameter ranges.
 export { verdicts, type Verdict, type VerdictOptions, type VerdictResult, type VerdictRow } from './experiments/verdicts.js';
 export { evaluatePoints, findMetric, parseParamRange, resolveRanges, type EvaluationOptions, type MetricDef, type ParamRange, type Target } from './experiments/objective.js';
 export { morrisTornado, sobolTornado } from './outputs/charts/tornado.js';

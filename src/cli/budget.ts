@@ -5,7 +5,8 @@
  */
 import { scenarioJobs, type Job } from '../experiments/jobs.js';
 import { defaultWorkers } from '../experiments/pool.js';
-import { capWorkers, checkResources, estimateCount, estimateJobs, fmtDuration, TIME_LIMIT_S, type Estimate } from '../experiments/resources.js';
+import { jobWork, loadCalibration } from '../experiments/poolCost.js';
+import { capWorkers, checkResources, estimateCount, estimateJobs, fmtBytes, fmtCount, fmtDuration, TIME_LIMIT_S, type Estimate } from '../experiments/resources.js';
 import type { Params, Scenario } from '../scenario/schema.js';
 import type { Io } from './io.js';
 
@@ -51,14 +52,21 @@ export function checkCalibration(parameters: number, replications: number, maxEv
 
 /**
  * What `validate` says about running the scenario: a UserError when a compare of every strategy
- * cannot fit in memory, a note when it would ask for --force.
+ * cannot fit in memory, a note when it would ask for --force; returns a line with the size of
+ * that compare.
  */
-export function validateBudget(io: Io, scenario: Scenario): void {
+export function validateBudget(io: Io, scenario: Scenario): string {
   checkScenarioCount(scenario, { force: true, quiet: true, what: '`cxsim compare` of this scenario' });
   const jobs = scenarioJobs(scenario);
   const e = estimateJobs(jobs, defaultWorkers(jobs));
   checkResources(e, { force: true, what: '`cxsim compare` of this scenario' });
   if (e.seconds > TIME_LIMIT_S) io.err(`cxsim: note: \`cxsim compare\` of this scenario would take about ${fmtDuration(e.seconds)} (${e.jobs.toLocaleString('en-US')} runs); it asks for --force`);
+  // Time only from this machine's own measurement of the engine (the budget's rate is a deliberately low bound).
+  const personDays = jobs.reduce((sum, j) => sum + jobWork(j), 0);
+  const rate = loadCalibration().rate['1'];
+  const time = rate ? `, about ${fmtDuration(personDays / rate)} on one thread of this machine` : '';
+  const days = personDays >= 1e7 ? `${fmtCount(personDays / 1e6)} M` : fmtCount(personDays);
+  return `a compare of it: ${e.jobs.toLocaleString('en-US')} runs, ${days} person-days, memory up to about ${fmtBytes(e.peakBytes)}${time}`;
 }
 
 /**

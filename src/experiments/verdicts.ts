@@ -5,8 +5,13 @@
  * over them, plus the scenario as written), reduced to a plain verdict:
  *
  *   robust             the 95% paired interval excludes 0, with the same sign, at every point;
- *   depends on X       distinguishable at some points and not (or with the other sign) at others;
- *                      X is the parameter whose values go most with the effect (|Spearman ρ|);
+ *   leans + / −        distinguishable at some points only, but every point's estimate is on the
+ *                      same side of 0 and they lie within one interval's half-width of each other
+ *                      (the median over the points): the effect does not visibly move over the
+ *                      ranges, the replications are too few to show it at every point;
+ *   depends on X       distinguishable at some points and not (or with the other sign) at others,
+ *                      and the estimates move by more than that; X is the parameter whose values
+ *                      go most with the effect (|Spearman ρ|);
  *   not distinguishable the interval includes 0 at every point.
  *
  * "Distinguishable" at a point is Holm-adjusted over the strategies × metrics judged there
@@ -25,7 +30,7 @@ import { pairedDifference, type PairedDifference } from '../stats/paired.js';
 import type { Job } from './jobs.js';
 import { evaluatePoints, pointParams, resolveRanges, valuesAt, type EvaluationOptions, type MetricDef, type ParamRange } from './objective.js';
 
-export type Verdict = 'robust' | 'depends' | 'not distinguishable';
+export type Verdict = 'robust' | 'leans' | 'depends' | 'not distinguishable';
 
 export interface VerdictOptions extends Omit<EvaluationOptions, 'strategy' | 'runner'> {
   /** The plausible ranges of the parameters a verdict may hinge on (`path=min:max`). */
@@ -40,7 +45,7 @@ export interface VerdictRow {
   strategy: string;
   metric: string;
   verdict: Verdict;
-  /** +1 or −1 when robust; the sign at the scenario as written otherwise (0 if within noise there). */
+  /** +1 or −1 when robust or leaning; the sign at the scenario as written otherwise (0 if within noise there). */
   sign: number;
   /** The parameter the effect goes with most, when the verdict depends on one. */
   hinge: string | null;
@@ -89,6 +94,11 @@ export function judge(diffs: readonly PairedDifference[]): { verdict: Verdict; s
   const signs = diffs.map((d) => (d.distinguishable ? Math.sign(d.meanDiff) : 0));
   if (signs.every((s) => s === 0)) return { verdict: 'not distinguishable', sign: 0 };
   if (signs.every((s) => s === signs[0])) return { verdict: 'robust', sign: signs[0] };
+  const side = Math.sign(diffs.find((d) => d.distinguishable)!.meanDiff);
+  const means = diffs.map((d) => d.meanDiff);
+  const halfWidths = diffs.map((d) => (d.hi - d.lo) / 2).filter(Number.isFinite).sort((a, b) => a - b);
+  const typical = halfWidths.length > 0 ? halfWidths[Math.floor(halfWidths.length / 2)] : NaN;
+  if (means.every((m) => Math.sign(m) === side) && Math.max(...means) - Math.min(...means) <= typical) return { verdict: 'leans', sign: side };
   return { verdict: 'depends', sign: signs[0] };
 }
 

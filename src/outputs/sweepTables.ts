@@ -3,6 +3,7 @@ import type { Level } from '../experiments/design.js';
 import type { SweepResult } from '../experiments/sweep.js';
 import { finite, tInterval } from '../stats/summary.js';
 import { formatHuman, formatNumber, humanDecimals, toCsv } from './format.js';
+import { currencyOf, displayUnit } from './palette.js';
 import { SUMMARY_METRIC_BY_KEY, SUMMARY_METRICS, type SummaryMetricKey } from './summaryMetrics.js';
 
 export interface SweepRow {
@@ -64,7 +65,7 @@ export function formatSweepTable(result: SweepResult, metric: SummaryMetricKey):
   const rows = sweepSummaryRows(result).filter((r) => r.metric === metric);
   const decimals = humanDecimals(Math.max(0, ...rows.map((r) => Math.abs(r.mean)).filter(Number.isFinite)));
   const cell = (r: SweepSummaryRow) => (r.n === 0 ? '–' : r.n > 1 ? `${formatHuman(r.mean, decimals)} ± ${formatHuman((r.hi - r.lo) / 2, decimals)}` : formatHuman(r.mean, decimals));
-  const head = ['point', ...paths(result), `${m.label} (${m.unit})`];
+  const head = ['point', ...paths(result), `${m.label} (${displayUnit(m.unit, currencyOf(result.scenario))})`];
   const body = rows.slice(0, MAX_ROWS).map((r) => [String(r.point), ...r.values.map((v) => (typeof v === 'number' ? formatNumber(v) : String(v))), cell(r)]);
   const widths = head.map((h, j) => Math.max(h.length, ...body.map((row) => row[j].length)));
   const line = (row: string[]) => row.map((v, j) => (j === row.length - 1 || j === 0 ? v.padStart(widths[j]) : v.padEnd(widths[j]))).join('   ').trimEnd();

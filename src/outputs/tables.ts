@@ -134,6 +134,17 @@ export function pairedRows(scenario: Scenario, results: readonly RunResult[]): P
   return rows;
 }
 
+/**
+ * Where a paired difference stands: distinguishable from noise after Holm's adjustment; only
+ * suggestive — its own 95% interval excludes 0, but not after the adjustment (so a chart's
+ * whisker clear of 0 and an open verdict do not contradict each other); or within noise.
+ */
+export type PairedStanding = 'distinguishable' | 'suggestive' | 'within noise';
+export const pairedStanding = (r: { n: number; lo: number; hi: number; distinguishable: boolean }): PairedStanding =>
+  r.distinguishable ? 'distinguishable' : r.n >= 2 && (r.lo > 0 || r.hi < 0) ? 'suggestive' : 'within noise';
+/** What "suggestive" means, for a note beside the verdicts. */
+export const SUGGESTIVE_NOTE = 'suggestive: its own 95% interval excludes 0, but not after the adjustment';
+
 /** How many comparisons the verdicts were adjusted over (those with a test: two pairs or more). */
 export const comparisonCount = (rows: readonly PairedRow[]): number => rows.filter((r) => !Number.isNaN(r.p)).length;
 
@@ -214,16 +225,22 @@ export function formatSummaryTable(scenario: Scenario, results: readonly RunResu
 
   const paired = pairedRows(scenario, results);
   if (paired.length > 0) {
-    out.push('', `vs ${groups[0]?.label ?? 'baseline'} (paired by replication, 95%; verdicts Holm-adjusted over all ${comparisonCount(paired)} strategy × metric comparisons):`);
+    out.push('', `vs ${groups[0]?.label ?? 'baseline'} (paired by replication, 95%; verdicts Holm-adjusted over all ${comparisonCount(paired)} strategy × metric comparisons; ${SUGGESTIVE_NOTE}):`);
     for (const g of groups.slice(1)) {
       const rows = TERMINAL_COLUMNS.map((c, j) => ({ c, j, r: paired.find((p) => p.strategy === g.strategy && p.metric === c.key) }));
       if (rows.every(({ r }) => !r || r.n < 2)) {
         out.push(`  ${g.label}: too few replications to tell differences from noise`);
         continue;
       }
-      const clear = rows.filter(({ r }) => r?.distinguishable).map(({ c, j, r }) => `${c.short} ${signed(r!.meanDiff, decimals[j])}`);
-      const noise = rows.filter(({ r }) => !r?.distinguishable).map(({ c }) => c.short);
-      const parts = [clear.length ? `distinguishable: ${clear.join(', ')}` : 'no difference distinguishable from noise', ...(clear.length && noise.length ? [`within noise: ${noise.join(', ')}`] : [])];
+      const standing = (r: PairedRow | undefined) => (r ? pairedStanding(r) : 'within noise');
+      const listed = (st: PairedStanding) => rows.filter(({ r }) => standing(r) === st).map(({ c, j, r }) => `${c.short} ${signed(r!.meanDiff, decimals[j])}`);
+      const clear = listed('distinguishable'), suggestive = listed('suggestive');
+      const noise = rows.filter(({ r }) => standing(r) === 'within noise').map(({ c }) => c.short);
+      const parts = [
+        clear.length ? `distinguishable: ${clear.join(', ')}` : 'no difference distinguishable from noise',
+        ...(suggestive.length ? [`suggestive: ${suggestive.join(', ')}`] : []),
+        ...(clear.length + suggestive.length && noise.length ? [`within noise: ${noise.join(', ')}`] : []),
+      ];
       out.push(`  ${g.label}: ${parts.join('; ')}`);
     }
   }

@@ -1,12 +1,13 @@
 /** Loads a scenario (or a cxsim manifest) from YAML or JSON, reporting every problem with its line and column. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Scenario } from './schema.js';
 import { ScenarioError, pathToString, type PathIssue, type Problem } from './errors.js';
 import { checkScenario } from './check.js';
 import { isPlainObject } from './merge.js';
 import { keysAt, lineCounterOf, offsetOf, pathAt, position, reservedKeys, unresolvedAlias, yamlProblems } from './positions.js';
-import { showValue } from './describe.js';
+import { didYouMean, showValue, suggest } from './describe.js';
 import { decodeText, jsonSyntaxProblem, textValueProblems, yamlLiteralProblems, type LiteralProblem } from './literals.js';
 
 /** Command-line overrides applied after validation. */
@@ -30,7 +31,7 @@ export function readScenarioFile(file: string): string {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new ScenarioError([{ file, line: 0, column: 0, path: '', message: readFailure(e) }], file);
+    throw new ScenarioError([{ file, line: 0, column: 0, path: '', message: readFailure(e, file) }], file);
   }
   const decoded = decodeText(bytes);
   if ('text' in decoded) return decoded.text;
@@ -106,9 +107,23 @@ export function applyRunOptions(s: Scenario, opts: RunOptions): Scenario {
   return { ...s, seed: opts.seed ?? s.seed, days: opts.days ?? s.days, replications: opts.replications ?? s.replications };
 }
 
-function readFailure(e: unknown): string {
+/** A scenario file in the same folder whose name is a likely typo of `file`'s (`defualt.yaml` → `default.yaml`), as a path. */
+function nearbyFile(file: string): string[] {
+  try {
+    const dir = dirname(file);
+    // Names compared without their extensions: they share them, which would make anything look close.
+    const stem = (n: string) => n.replace(/\.(ya?ml|json)$/i, '');
+    const names = readdirSync(dir).filter((n) => /\.(ya?ml|json)$/i.test(n));
+    const hit = suggest(stem(basename(file)), names.map(stem));
+    return hit === undefined ? [] : [join(dir, names.find((n) => stem(n) === hit)!)];
+  } catch {
+    return []; // no such folder either
+  }
+}
+
+function readFailure(e: unknown, file: string): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'file not found';
+  if (code === 'ENOENT') return `file not found${didYouMean(nearbyFile(file))}`;
   if (code === 'EISDIR') return 'this is a folder, not a scenario file';
   if (code === 'EACCES' || code === 'EPERM') return 'the file cannot be read (permission denied)';
   return `the file cannot be read: ${(e as Error).message}`;

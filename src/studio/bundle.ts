@@ -34,7 +34,7 @@ const nodeStubs: Plugin = {
   setup(b) {
     b.onResolve({ filter: /^(node:)?(fs|fs\/promises|path|url|crypto|os|module)$/ }, (a) => ({ path: a.path, namespace: 'node-stub' }));
     b.onLoad({ filter: /.*/, namespace: 'node-stub' }, (a) => ({
-      contents: `const no = () => { throw new Error(${JSON.stringify(`${a.path} is not available in the browser`)}); };\nexport const readFileSync = no, readFile = no, createHash = no, join = no, dirname = no, fileURLToPath = no, createRequire = no;\nexport default {};`,
+      contents: `const no = () => { throw new Error(${JSON.stringify(`${a.path} is not available in the browser`)}); };\nexport const readFileSync = no, readdirSync = no, readFile = no, createHash = no, join = no, dirname = no, basename = no, fileURLToPath = no, createRequire = no;\nexport default {};`,
       loader: 'js',
     }));
   },

@@ -75,7 +75,7 @@ describe('cxsim sweep', () => {
     expect(manifest.command).toEqual(['sweep']);
     expect(manifest.sweep).toMatchObject({ design: 'grid', strategy: 'baseline', metric: 'cumulativeProfit', replications: 2, parameters: { 'journey.processQuality': [0.97, 0.99] } });
     for (const f of manifest.files) expect(sha256File(join(out('grid'), f.path)), f.path).toBe(f.sha256);
-    expect(grid.stdout).toContain('Cumulative profit (money)');
+    expect(grid.stdout).toContain('Cumulative profit (€)');
     expect(readFileSync(join(out('grid'), 'charts', 'sweep.vl.json'), 'utf8')).toContain('"rect"');
   });
 

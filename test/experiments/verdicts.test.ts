@@ -1,5 +1,5 @@
 /**
- * Verdicts (src/experiments/verdicts.ts): robust / depends on X / not distinguishable, across
+ * Verdicts (src/experiments/verdicts.ts): robust / leans / depends on X / not distinguishable, across
  * seeds and the plausible range of the parameters a verdict may hinge on.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,14 @@ describe('the verdict rule', () => {
     expect(judge([d(3, true), d(-2, true)]).verdict).toBe('depends');
     expect(judge([d(3, true), d(0.1, false)]).verdict).toBe('depends');
     expect(judge([d(0.1, false), d(-0.2, false)])).toEqual({ verdict: 'not distinguishable', sign: 0 });
+  });
+
+  it('leans when only some points are distinguishable but every estimate is on one side, within one half-width of the others', () => {
+    // Half-widths are 1 here: estimates 3 and 2.5 (spread 0.5) lean +; 3 and 0.1 (spread 2.9) depend; 3 and −0.5 change side.
+    expect(judge([d(3, true), d(2.5, false)])).toEqual({ verdict: 'leans', sign: 1 });
+    expect(judge([d(-3, true), d(-2, false), d(-2.2, true)])).toEqual({ verdict: 'leans', sign: -1 });
+    expect(judge([d(3, true), d(0.1, false)]).verdict).toBe('depends');
+    expect(judge([d(0.4, true), d(-0.5, false)]).verdict).toBe('depends');
   });
 
   it('Holm at each point: p = 0.03 and 0.04 are each below 0.05 alone, neither is after adjusting (0.06, 0.06); 0.001 stays', () => {

@@ -164,6 +164,25 @@ describe('paired chart', () => {
   });
 });
 
+describe('paired chart: three kinds of dot', () => {
+  it('draws distinguishable filled, suggestive pale and within noise open, each whisker as computed', async () => {
+    const { pairedChart } = await import('../../src/outputs/charts/paired.js');
+    const row = (metric: 'finalNps' | 'finalCustomers' | 'cumulativeProfit', lo: number, hi: number, distinguishable: boolean) =>
+      ({ strategy: 'recovery', label: 'Service recovery', baseline: 'baseline', metric, metricLabel: metric, unit: '', meanDiff: (lo + hi) / 2, lo, hi, n: 3, p: NaN, pHolm: NaN, distinguishable });
+    // NPS clear of 0 and distinguishable; customers clear of 0 alone only; profit across 0.
+    const spec = pairedChart([row('finalNps', 2, 4, true), row('finalCustomers', 10, 30, false), row('cumulativeProfit', -5, 5, false)], scenario, 3);
+    expect(dataValues(spec).map((r) => r.verdict)).toEqual(['distinguishable', 'suggestive', 'within noise']);
+    const svg = await renderSvg(spec as never);
+    const points = [...svg.matchAll(/<path[^>]*role="graphics-symbol"[^>]*aria-roledescription="point"[^>]*>/g)].map((m) => m[0]);
+    const dots = points.filter((d) => d.includes('stroke-width="2.5"')); // the white discs under them have no stroke
+    expect(dots).toHaveLength(3);
+    expect(points).toHaveLength(6);
+    const opacities = dots.map((d) => /fill-opacity="([\d.]+)"/.exec(d)?.[1] ?? '1').sort();
+    expect(opacities).toEqual(['0.3', '1', '1']);
+    expect(dots.filter((d) => /fill="#fff(fff)?"|fill="white"/.test(d))).toHaveLength(1); // the open one
+  });
+});
+
 describe('trade-off chart', () => {
   it('places one point per strategy at its mean profit and NPS, labels apart', () => {
     const spec = CHARTS.find((c) => c.file === 'tradeoff')!.build(scenario, results);

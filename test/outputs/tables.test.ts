@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { METRIC_KEYS } from '../../src/model/metrics.js';
 import { csvCell, formatHuman, formatNumber } from '../../src/outputs/format.js';
 import { SUMMARY_METRICS } from '../../src/outputs/summaryMetrics.js';
-import { comparisonCount, dailyBandsRows, formatSummaryTable, metricsCsv, pairedCsv, pairedRows, summaryCsv, summaryRows } from '../../src/outputs/tables.js';
+import { comparisonCount, dailyBandsRows, formatSummaryTable, metricsCsv, pairedCsv, pairedRows, pairedStanding, summaryCsv, summaryRows } from '../../src/outputs/tables.js';
 import { makeResults, makeScenario } from './fixtures.js';
 
 const scenario = makeScenario();
@@ -145,6 +145,12 @@ describe('pairedRows and pairedCsv', () => {
     expect(get('recovery', 'finalCustomers')).toMatchObject({ p: 0, pHolm: 0, distinguishable: true });
     expect(rows.filter((r) => r.distinguishable).every((r) => r.pHolm < 0.05 && r.p < 0.05)).toBe(true);
   });
+  it('tells distinguishable, suggestive (its own interval clear of 0, not after Holm) and within noise apart', () => {
+    expect(pairedStanding(get('recovery', 'finalCustomers'))).toBe('distinguishable');
+    expect(pairedStanding(get('recovery', 'costPerAcquisition'))).toBe('suggestive'); // p 0.00409 alone, 0.0654 adjusted
+    expect(pairedStanding(get('recovery', 'clv'))).toBe('within noise'); // interval around 0
+    expect(pairedStanding({ n: 1, lo: 5, hi: 5, distinguishable: false })).toBe('within noise'); // one pair: no test
+  });
   it('calls a noisy zero-mean difference indistinguishable: CLV diffs −20, 40, −20', () => {
     const d = get('recovery', 'clv');
     expect(d.meanDiff).toBe(0);
@@ -187,7 +193,9 @@ describe('formatSummaryTable', () => {
   });
   it('says which differences stand out from noise', () => {
     expect(text).toContain('verdicts Holm-adjusted over all 32 strategy × metric comparisons');
-    expect(text).toContain('Service recovery: distinguishable: NPS +3.0, customers +300, cum. profit +2,700; within noise: CLV, CPA');
+    // CPA −9: its own interval excludes 0 (p = 0.00409) but not after Holm's adjustment (0.0654): suggestive.
+    expect(text).toContain('Service recovery: distinguishable: NPS +3.0, customers +300, cum. profit +2,700; suggestive: CPA -9; within noise: CLV');
+    expect(text).toContain('suggestive: its own 95% interval excludes 0, but not after the adjustment');
   });
   it('does not claim differences from one replication', () => {
     const one = formatSummaryTable(makeScenario({ replications: 1 }), makeResults({ replications: 1 }));

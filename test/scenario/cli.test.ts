@@ -38,7 +38,9 @@ describe('cxsim validate', () => {
     const file = join(dir, 'ok.yaml');
     writeFileSync(file, 'name: Demo\ndays: 90\nreplications: 1\nstrategies:\n  cheap: {}\n  premium: {}\n');
     const code = await run(validate, { scenario: file });
-    expect(out()).toEqual([`✓ ${file}: Demo, 3 strategies (baseline, cheap, premium), 90 days, 1 replication, market size 10000`]);
+    const [line, size] = out();
+    expect(line).toBe(`✓ ${file}: Demo, 3 strategies (baseline, cheap, premium), 90 days, 1 replication, market size 10000`);
+    expect(size).toMatch(/^ {2}a compare of it: 3 runs, 2,700,000 person-days, memory up to about \d+ MiB/); // 3 × 10,000 × 90
     expect(code).toBe(0);
   });
 

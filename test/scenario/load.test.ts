@@ -124,6 +124,12 @@ describe('files and run options', () => {
     }
   });
 
+  it('a missing file whose name is a typo of one beside it suggests that one', () => {
+    writeFileSync(join(dir, 'default.yaml'), 'name: beside\n');
+    const typo = join(dir, 'defualt.yaml');
+    expect(() => loadScenario(typo)).toThrow(`${typo} file not found; did you mean \`${join(dir, 'default.yaml')}\`?`);
+  });
+
   it('a folder is a ScenarioError too', () => {
     expect(() => loadScenario(dir)).toThrow(/folder, not a scenario file/);
   });

@@ -10,6 +10,7 @@ import { findMetric, parseParamRange, resolveRanges, valuesAt, type EvaluationOp
 import { sobolModel, type SobolResult } from '../../experiments/sobol.js';
 import { morrisTornado, sobolTornado } from '../../outputs/charts/tornado.js';
 import { formatHuman, humanDecimals, toCsv } from '../../outputs/format.js';
+import { currencyOf, displayUnit } from '../../outputs/palette.js';
 import { buildManifest, hashFiles } from '../../outputs/manifest.js';
 import { renderSvg } from '../../outputs/render.js';
 import { SUMMARY_METRICS } from '../../outputs/summaryMetrics.js';
@@ -166,7 +167,7 @@ function effectsCsv(r: ModelMorrisResult, ranges: ResolvedRanges): string {
 }
 
 function printTable(io: Io, scenario: Scenario, strategy: Strategy, metric: MetricDef, ranges: ResolvedRanges, heads: string[], values: number[][], ranks: number[]): void {
-  io.out(`Sensitivity of ${metric.label} (${metric.unit}) — ${scenario.name}, ${strategy.label}`);
+  io.out(`Sensitivity of ${metric.label} (${displayUnit(metric.unit, currencyOf(scenario))}) — ${scenario.name}, ${strategy.label}`);
   const rows = ranges.ranges.map((r, i) => ({ rank: ranks[i], cells: [`${ranks[i]}`, `${r.path} (${r.min}–${r.max})`, ...values[i].map((v) => formatHuman(v, humanDecimals(v) + 1))] }));
   rows.sort((a, b) => a.rank - b.rank);
   const table = [['rank', 'parameter', ...heads], ...rows.map((r) => r.cells)];

@@ -20,8 +20,9 @@ export const command = (io: Io): CommandModule<object, ValidateArgs> => ({
   handler: (argv: ValidateArgs) => {
     const scenario = loadScenario(argv.scenario, { seed: argv.seed, days: argv.days, replications: argv.replications });
     // A valid file can still be more than this machine runs: say so here, not hours into a run.
-    validateBudget(io, scenario);
+    const size = validateBudget(io, scenario);
     io.out(summary(argv.scenario, scenario));
+    io.out(`  ${size}`);
   },
 });
 

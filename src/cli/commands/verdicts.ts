@@ -1,8 +1,8 @@
 /**
  * `cxsim verdicts <scenario> --param path=min:max…`: for every strategy against the baseline and
  * each headline metric, the sign and size of the effect across seeds and across the plausible
- * range of the parameters a verdict may hinge on, with a plain verdict — robust, depends on X,
- * not distinguishable (src/experiments/verdicts.ts). Writes verdicts.csv and a manifest.
+ * range of the parameters a verdict may hinge on, with a plain verdict — robust, leans + / −,
+ * depends on X, not distinguishable (src/experiments/verdicts.ts). Writes verdicts.csv and a manifest.
  */
 import type { Argv, CommandModule } from 'yargs';
 import { modelHash } from '../../experiments/modelHash.js';
@@ -39,7 +39,7 @@ const HEADLINE = ['finalNps', 'finalCustomers', 'cumulativeProfit'];
 
 export const command = (io: Io): CommandModule<object, VerdictsArgs> => ({
   command: 'verdicts <scenario>',
-  describe: 'For every strategy vs the baseline: robust, depends on a parameter, or not distinguishable — across seeds and parameter ranges',
+  describe: 'For every strategy vs the baseline: robust, leaning one way, depends on a parameter, or not distinguishable — across seeds and parameter ranges',
   builder: (y: Argv) =>
     sourceOptions(simulateOptions(y))
       .option('param', { alias: 'p', type: 'string', array: true, requiresArg: true, describe: 'path=min:max of a parameter a verdict may hinge on (repeatable; none: seeds only)' })
@@ -103,6 +103,7 @@ function printVerdicts(io: Io, strategies: readonly (readonly [string, string])[
   for (const r of rows) {
     const what =
       r.verdict === 'robust' ? `robust ${r.sign > 0 ? '+' : '−'} (${num(r.lowest)} to ${num(r.highest)})`
+      : r.verdict === 'leans' ? `leans ${r.sign > 0 ? '+' : '−'} (${num(r.lowest)} to ${num(r.highest)}; same side of 0 at every point, distinguishable at ${Math.round(r.distinguishableShare * (points + 1))} of ${points + 1}: more replications would tell whether it is robust)`
       : r.verdict === 'depends' ? `depends on ${r.hinge ?? 'the seeds'} (${num(r.lowest)} to ${num(r.highest)}; distinguishable at ${Math.round(r.distinguishableShare * (points + 1))} of ${points + 1} points)`
       : 'not distinguishable';
     io.out(`  ${label.get(r.strategy)}: ${metricLabel.get(r.metric)} — ${what}`);

@@ -194,7 +194,8 @@ export function multiples(scenario: Scenario, data: TimeData, metric: MetricKey,
   const values = data.rows.filter((r) => r.metric === metric).map(({ metric: _, ...rest }) => rest);
   const order = labelOrder(scenario);
   const [baseline, ...panels] = presentLabels(scenario, data).map((l) => ({ panel: order.get(l)!, panelLabel: l }));
-  const x = { field: 'day', type: 'quantitative' as const, title: 'Day', scale: { domain: [0, data.days], nice: false }, axis: { tickMinStep: 1, tickCount: 4 } };
+  // No axis title under each panel (the subtitle says "by day"): it would run into the next row's panel titles.
+  const x = { field: 'day', type: 'quantitative' as const, title: null, scale: { domain: [0, data.days], nice: false }, axis: { tickMinStep: 1, tickCount: 4 } };
   const y = (field: string) => ({ field, type: 'quantitative' as const, title: yTitle, scale: { zero: false }, axis: { tickCount: 4, labelExpr: SI_LABELS } });
   const role = (r: string) => ({ filter: `datum.role === '${r}'` });
   const colour = colourEncoding(scenario, 'none');
@@ -216,7 +217,9 @@ export function multiples(scenario: Scenario, data: TimeData, metric: MetricKey,
     columns: panels.length <= 4 ? 2 : panels.length <= 6 ? 3 : 4,
     facet: { field: 'panelLabel', type: 'nominal' as const, title: null, sort: { field: 'panel', op: 'min' as const }, header: { labelAnchor: 'start' as const, labelOrient: 'top' as const } },
     spec: { width: PANEL_WIDTH, height: 150, layer: layers },
-    spacing: { row: 46, column: 26 },
+    // An x axis under every panel: a shared one would also stand under the empty cells of the last row.
+    resolve: { axis: { x: 'independent' as const } },
+    spacing: { row: 56, column: 26 },
     bounds: 'flush' as const,
   };
 }

@@ -14,7 +14,7 @@ export function serviceChart(data: TimeData, scenario: Scenario): VlSpec {
   if (manyStrategies(scenario, data)) {
     return {
       ...header(scenario, title, timeSubtitle(data, [note, multiplesNote(scenario, data)])),
-      vconcat: PANELS.map((key) => ({ title: { text: panelTitle(key), fontSize: 17, anchor: 'start' as const }, ...multiples(scenario, data, key, null) })),
+      vconcat: PANELS.map((key) => ({ title: { text: `${panelTitle(key)} by day`, fontSize: 17, anchor: 'start' as const }, ...multiples(scenario, data, key, null) })),
       spacing: 30,
     } as VlSpec;
   }

@@ -5,7 +5,7 @@
  */
 import type { SweepResult } from '../../experiments/sweep.js';
 import { roundForChart } from '../format.js';
-import { strategyColours, strategyLabels } from '../palette.js';
+import { currencyOf, displayUnit, strategyColours, strategyLabels } from '../palette.js';
 import { SUMMARY_METRIC_BY_KEY, type SummaryMetricKey } from '../summaryMetrics.js';
 import { sweepSummaryRows } from '../sweepTables.js';
 import { header, HEIGHT, WIDTH, type Layer, type VlSpec } from './common.js';
@@ -18,7 +18,7 @@ const PANEL_COLUMNS = 3;
 
 export function sweepChart(result: SweepResult, metric: SummaryMetricKey): VlSpec {
   const m = SUMMARY_METRIC_BY_KEY[metric];
-  const yTitle = `${m.label} (${m.unit})`;
+  const yTitle = `${m.label} (${displayUnit(m.unit, currencyOf(result.scenario))})`;
   // Field names p0, p1…: parameter paths contain dots, which Vega-Lite reads as nested fields.
   const values = sweepSummaryRows(result)
     .filter((r) => r.metric === metric)

@@ -4,7 +4,7 @@ import type { MetricDef, ParamRange } from '../../experiments/objective.js';
 import type { SobolResult } from '../../experiments/sobol.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { roundForChart } from '../format.js';
-import { STRATEGY_COLOURS } from '../palette.js';
+import { currencyOf, displayUnit, STRATEGY_COLOURS } from '../palette.js';
 import { header, WIDTH, type Layer, type VlSpec } from './common.js';
 
 export const title = 'Sensitivity';
@@ -57,7 +57,7 @@ export function morrisTornado(scenario: Scenario, metric: Metric, ranges: readon
     { parameter: labels[i], rank: rank[i], measure: MORRIS_MEASURES[0], value: roundForChart(s.muStar) },
     { parameter: labels[i], rank: rank[i], measure: MORRIS_MEASURES[1], value: roundForChart(s.sigma) },
   ]);
-  const xTitle = `Effect on ${metric.label} of moving the parameter across its range (${metric.unit})`;
+  const xTitle = `Effect on ${metric.label} of moving the parameter across its range (${displayUnit(metric.unit, currencyOf(scenario))})`;
   return bars(scenario, `${title}: ${metric.label}`, [...subtitle, 'Morris elementary effects; bars ranked by μ*; σ large next to μ* = non-linear or interacting'], rows, MORRIS_MEASURES, xTitle);
 }
 

@@ -15,7 +15,7 @@ export function womChart(data: TimeData, scenario: Scenario): VlSpec {
     // Each panel on its own scale would hide that bad news travels further: the y scale is shared across the two sections.
     return {
       ...header(scenario, title, timeSubtitle(data, ['F3: bad experiences are retold more, to more people', multiplesNote(scenario, data)])),
-      vconcat: PANELS.map((key) => ({ title: { text: METRIC_BY_KEY[key].label, fontSize: 17, anchor: 'start' as const }, ...multiples(scenario, data, key, null) })),
+      vconcat: PANELS.map((key) => ({ title: { text: `${METRIC_BY_KEY[key].label} (${METRIC_BY_KEY[key].unit}) by day`, fontSize: 17, anchor: 'start' as const }, ...multiples(scenario, data, key, null) })),
       resolve: { scale: { y: 'shared' } },
       spacing: 30,
     } as VlSpec;

@@ -6,6 +6,7 @@
  */
 import { formatHuman, humanDecimals } from '../format.js';
 import { SUMMARY_METRIC_BY_KEY, type SummaryMetricKey } from '../summaryMetrics.js';
+import { pairedStanding, SUGGESTIVE_NOTE } from '../tables.js';
 import { CLIENT_SCRIPT, STYLE } from './assets.js';
 import { forReport } from './interactive.js';
 import type { ReportModel, ReportStrategy } from './model.js';
@@ -130,19 +131,23 @@ function verdicts(m: ReportModel): string {
     let text: string;
     if (rows.every(({ r }) => !r || r.n < 2)) text = 'too few replications to tell differences from noise';
     else {
-      const clear = rows.filter(({ r }) => r?.distinguishable).map(({ short, key, r }) => {
+      const clear = rows.filter(({ r }) => r && pairedStanding(r) === 'distinguishable').map(({ short, key, r }) => {
         const d = humanDecimals(Math.abs(r!.mean));
         const v = value(r!.mean, key, m.currency, d);
         // Green when better for the firm: more of everything but cost per acquisition.
         const better = key === 'costPerAcquisition' ? r!.mean < 0 : r!.mean > 0;
         return `<span class="${better ? 'up' : 'down'}">${esc(short)} ${r!.mean > 0 ? '+' : ''}${esc(v)}</span>`;
       });
-      const noise = rows.filter(({ r }) => r && !r.distinguishable).map(({ short }) => esc(short));
-      text = (clear.length ? `distinguishable: ${clear.join(', ')}` : 'no difference distinguishable from noise') + (clear.length && noise.length ? `; within noise: ${noise.join(', ')}` : '');
+      const suggestive = rows.filter(({ r }) => r && pairedStanding(r) === 'suggestive').map(({ short, key, r }) => `${esc(short)} ${r!.mean > 0 ? '+' : ''}${esc(value(r!.mean, key, m.currency, humanDecimals(Math.abs(r!.mean))))}`);
+      const noise = rows.filter(({ r }) => r && pairedStanding(r) === 'within noise').map(({ short }) => esc(short));
+      text =
+        (clear.length ? `distinguishable: ${clear.join(', ')}` : 'no difference distinguishable from noise') +
+        (suggestive.length ? `; suggestive: ${suggestive.join(', ')}` : '') +
+        (clear.length + suggestive.length && noise.length ? `; within noise: ${noise.join(', ')}` : '');
     }
     return `<li data-strategy="${esc(s.label)}"><span class="swatch" style="background:${esc(s.colour)}"></span><strong>${esc(s.label)}</strong>: ${text}</li>`;
   });
-  return `<ul class="verdicts">${items.join('')}</ul><p class="note">Differences to the baseline paired by replication, 95% intervals; "distinguishable" when the difference stands out from noise after Holm's adjustment over all ${m.paired.filter((p) => p.n >= 2).length} strategy × metric comparisons (the chance of any false call among them stays at 5%).</p>`;
+  return `<ul class="verdicts">${items.join('')}</ul><p class="note">Differences to the baseline paired by replication, 95% intervals; "distinguishable" when the difference stands out from noise after Holm's adjustment over all ${m.paired.filter((p) => p.n >= 2).length} strategy × metric comparisons (the chance of any false call among them stays at 5%); ${SUGGESTIVE_NOTE}.</p>`;
 }
 
 /** Contribution after cost to serve per customer-year, strategy × segment (F18): red where a segment costs more than it brings. */

@@ -19,7 +19,7 @@ import { colourByName, currencyOf, displayUnit } from '../../outputs/palette.js'
 import { reportHtml } from '../../outputs/report/html.js';
 import { reportStrategies, spendPerDay, type ReportModel } from '../../outputs/report/model.js';
 import { SUMMARY_METRIC_BY_KEY, type SummaryMetricKey } from '../../outputs/summaryMetrics.js';
-import { comparisonCount, pairedRows, summaryRows } from '../../outputs/tables.js';
+import { comparisonCount, pairedRows, pairedStanding, summaryRows } from '../../outputs/tables.js';
 import { toScenarioFile } from '../../scenario/normalize.js';
 import type { Candidate } from '../candidate.js';
 
@@ -102,7 +102,7 @@ function pairedTable(c: Candidate, results: RunResult[], currency: string): HTML
     const sign = (x: number) => (x > 0 ? '+' : '') + formatHuman(x, dd);
     const diffCell = cell(row, p && p.n > 0 ? sign(p.meanDiff) : '–', 'num');
     if (p && p.n > 1) diffCell.append(Object.assign(document.createElement('span'), { className: 'ci', textContent: `  [${sign(p.lo)}, ${sign(p.hi)}]` }));
-    const verdict = !p || p.n < 2 ? 'too few replications' : p.distinguishable ? 'distinguishable' : 'within noise';
+    const verdict = !p || p.n < 2 ? 'too few replications' : pairedStanding(p);
     cell(row, verdict, p?.distinguishable ? 'verdict clear' : 'verdict');
   }
   return t;
