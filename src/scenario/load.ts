@@ -113,7 +113,8 @@ function nearbyFile(file: string): string[] {
     const dir = dirname(file);
     // Names compared without their extensions: they share them, which would make anything look close.
     const stem = (n: string) => n.replace(/\.(ya?ml|json)$/i, '');
-    const names = readdirSync(dir).filter((n) => /\.(ya?ml|json)$/i.test(n));
+    // Files only, and not the name asked for (a broken link by that name is not a suggestion).
+    const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && /\.(ya?ml|json)$/i.test(e.name) && e.name !== basename(file)).map((e) => e.name);
     const hit = suggest(stem(basename(file)), names.map(stem));
     return hit === undefined ? [] : [join(dir, names.find((n) => stem(n) === hit)!)];
   } catch {

@@ -22,7 +22,7 @@
  */
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { adoption, adoptionHazard, advocacyDense, type AdvocacyPass } from '../../src/model/mechanisms/adoption.js';
+import { adoption, adoptionHazard, advocacyDense, advocacyThinned, type AdvocacyPass } from '../../src/model/mechanisms/adoption.js';
 import { CHURNED, CUSTOMER, PROSPECT, RIVAL } from '../../src/model/lifecycle.js';
 import { hitsAt, newSkipper } from '../../src/random/bernoulli.js';
 import { params } from '../helpers/model.js';
@@ -167,6 +167,18 @@ describe('the dense advocacy pass (advocacyDense)', () => {
       if (h === 0) expect(hits[kind], `kind ${kind}`).toBe(0);
       else expect(Math.abs(hits[kind] - trials * h), `kind ${kind}: hits`).toBeLessThanOrEqual(Z * Math.sqrt(trials * h * (1 - h)));
     });
+  });
+
+  it('people without contacts have h = p in the dense and the thinned pass alike (not 0/0)', () => {
+    const M = 20_000, p = 0.2, zeros = new Int32Array(M);
+    const alone = (): AdvocacyPass => ({
+      list: Int32Array.from({ length: M }, (_, i) => i), count: M, n: M, state: new Uint8Array(M).fill(PROSPECT), advocatesAround: zeros, warnersAround: zeros,
+      offsets: new Int32Array(M + 1), posHeard: zeros, negHeard: zeros, anyHeard: false, anyDetractors: false, tied: false,
+      strongAdvocatesAround: zeros, strongWarnersAround: zeros, weakWeight: 1, strongMinusWeak: 0, p, qa: 0.3, nu: 1.5, winBack: 0.4, found: new Int32Array(M), hazard: new Float64Array(M),
+    });
+    const band = Z * Math.sqrt(M * p * (1 - p));
+    expect(Math.abs(advocacyDense(alone(), rngOf('alone-dense')) - M * p)).toBeLessThanOrEqual(band);
+    expect(Math.abs(advocacyThinned(alone(), rngOf('alone-thinned'), p + 0.3) - M * p)).toBeLessThanOrEqual(band);
   });
 
   it('p = 0: nobody without advocacy adopts; p = 1: every prospect does', () => {

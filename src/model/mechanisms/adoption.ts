@@ -162,7 +162,8 @@ export function advocacyThinned(a: AdvocacyPass, rng: () => number, bound: numbe
     if (st === IS_CUSTOMER || st === IS_RIVAL || (anyHeard && (posHeard[i] !== 0 || negHeard[i] !== 0))) continue;
     let advocacy = anyDetractors ? advocatesAround[i] - nu * warnersAround[i] : advocatesAround[i];
     if (tied) advocacy = weakWeight * advocacy + strongMinusWeak * (anyDetractors ? strongAdvocatesAround[i] - nu * strongWarnersAround[i] : strongAdvocatesAround[i]);
-    let h = p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
+    // Nobody around (no contacts, or none speaking): h = p, as in the dense pass, not 0/0.
+    let h = advocacy === 0 ? p : p + (qa * advocacy) / (offsets[i + 1] - offsets[i]);
     h = h < 0 ? 0 : h > 1 ? 1 : h;
     if (st === IS_CHURNED) h *= winBack;
     if (rng() * bound < h) {
