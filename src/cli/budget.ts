@@ -5,7 +5,7 @@
  */
 import { scenarioJobs, type Job } from '../experiments/jobs.js';
 import { defaultWorkers } from '../experiments/pool.js';
-import { jobWork, loadCalibration } from '../experiments/poolCost.js';
+import { jobWork, loadCalibration, simulatedDays } from '../experiments/poolCost.js';
 import { capWorkers, checkResources, estimateCount, estimateJobs, fmtBytes, fmtCount, fmtDuration, TIME_LIMIT_S, type Estimate } from '../experiments/resources.js';
 import type { Params, Scenario } from '../scenario/schema.js';
 import type { Io } from './io.js';
@@ -35,7 +35,7 @@ export function checkJobs(io: Io, jobs: readonly Job[], o: BudgetOptions): numbe
 /** Checks a design of `count` runs of `params` over `days` before it is built (a grid of 10^9 points is refused here, not built). */
 export function checkCount(count: number, params: Params, days: number, o: BudgetOptions): Estimate {
   const { workers } = capWorkers(o.workers);
-  const e = estimateCount(count, params.market.size, days, params.wom.network, workers ?? 1);
+  const e = estimateCount(count, params.market.size, simulatedDays(params, days), params.wom.network, workers ?? 1);
   checkResources(e, { force: o.force, what: o.what });
   return e;
 }

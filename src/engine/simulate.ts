@@ -17,6 +17,9 @@
  *   close    the day's money; today's adopters pay from tomorrow
  *   record   the day's metrics                                           (engine)
  *
+ * Day 0: the initial customers join; with market.initialHistoryDays they then take over the
+ * state of customers at the end of a history run of the same model (historyRun, inherit).
+ *
  * Nothing in a day scans the market: the passes visit today's events, listed people and hits.
  */
 import { METRICS, catalogue, emptySeries, type RunResult, type RunTotals } from '../model/metrics.js';
@@ -78,12 +81,54 @@ function joinAll(pop: Population, adopters: Int32Array, count: number, joined: (
 
 const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
 
+/**
+ * The history the initial customers bring (market.initialHistoryDays, docs/MODEL.md §1): the same
+ * model run that many days from the same start, unrecorded, on random streams of its own (a seed
+ * drawn from stream `history`), over the same network; its population at the end, or null.
+ */
+function historyRun(spec: RunSpec, contacts: Csr | null): Population | null {
+  const days = spec.params.market.initialHistoryDays;
+  if (!(days > 0) || spec.params.market.initialCustomers === 0) return null;
+  let end: Population | null = null;
+  const seed = Math.floor(stream(spec.seed, 'rep', spec.replication, 'history')() * 2 ** 32);
+  const params = { ...spec.params, market: { ...spec.params.market, initialHistoryDays: 0 } };
+  simulate({ strategy: spec.strategy, params, seed, replication: spec.replication, days, network: contacts, mechanisms: spec.mechanisms, inspect: (d, pop) => { if (d === days) end = pop; } });
+  return end;
+}
+
+/**
+ * Each initial customer takes over the state of a customer of its own segment at the end of the
+ * history, drawn uniformly with replacement (stream `history.pick`), through the mechanisms'
+ * `inherit`. Without a `segment` column (a model without the market mechanism), any customer.
+ */
+function inherit(pop: Population, history: Population, initial: Int32Array, listeners: readonly ((i: number, from: Population, j: number) => void)[], rng: () => number): void {
+  if (listeners.length === 0) return;
+  const segmentOf = (p: Population) => (p.has('segment') ? p.column('segment', 'u8') : new Uint8Array(p.n));
+  const mine = segmentOf(pop), theirs = segmentOf(history);
+  const bySegment = new Map<number, number[]>();
+  for (let k = 0; k < history.customerCount; k++) {
+    const j = history.customers[k];
+    const list = bySegment.get(theirs[j]) ?? bySegment.set(theirs[j], []).get(theirs[j])!;
+    list.push(j);
+  }
+  // In ascending order of j within each segment: the draw does not depend on the history's join order.
+  for (const list of bySegment.values()) list.sort((a, b) => a - b);
+  for (const i of initial) {
+    const list = bySegment.get(mine[i]);
+    if (list === undefined) continue; // nobody of this segment left in the history: i starts afresh
+    const j = list[Math.floor(rng() * list.length)];
+    for (const f of listeners) f(i, history, j);
+  }
+}
+
 export function simulate(spec: RunSpec): RunResult {
   const { seed, replication: rep, days, params } = spec;
   const mechanisms = spec.mechanisms ?? MECHANISMS;
   const defs = spec.mechanisms ? catalogue(mechanisms) : METRICS;
   const configs: unknown[] = mechanisms.map((m) => m.compile(params));
   const contacts = spec.network !== undefined ? spec.network : networkFor(params, seed, rep);
+  // The history first (if any): its population is dropped once the initial customers have inherited from it.
+  let history = historyRun(spec, contacts);
   const pop = new Population(params.market.size, contacts);
   for (const m of mechanisms) for (const [name, kind] of Object.entries(m.columns ?? {})) pop.declare(name, kind);
   const rec = recorder(defs);
@@ -102,6 +147,8 @@ export function simulate(spec: RunSpec): RunResult {
   // Day 0: the initial customers, drawn uniformly without replacement (stream `initial`).
   const initial = sampleWithoutReplacement(pop.n, params.market.initialCustomers, stream(seed, 'rep', rep, 'initial'));
   joinAll(pop, initial, initial.length, run.emit.joined, joinedAll);
+  if (history !== null) inherit(pop, history, initial, phase('inherit'), stream(seed, 'rep', rep, 'history.pick'));
+  history = null;
   const series = emptySeries(days, defs.map((d) => d.key));
   const record = rec.bind(series, run.counts, stocks);
   run.counts.fill(0);

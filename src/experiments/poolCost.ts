@@ -39,8 +39,10 @@ const MIN_RECORDED_SECONDS = 0.5;
 /** Weight of a new measurement in the smoothed value. */
 const ALPHA = 0.4;
 
+/** Days a run simulates: its days, plus the history its initial customers bring (market.initialHistoryDays). */
+export const simulatedDays = (params: Job['params'], days: number): number => days + (params.market.initialCustomers > 0 ? params.market.initialHistoryDays : 0);
 /** Work of a job: person-days simulated (the engine's cost is about proportional). */
-export const jobWork = (job: Job): number => job.params.market.size * job.days;
+export const jobWork = (job: Job): number => job.params.market.size * simulatedDays(job.params, job.days);
 
 export function estimate(cal: PoolCalibration, work: number, lanes: number): { oneThread: number; threads: number } {
   const r1 = cal.rate['1'] ?? DEFAULT_RATE;

@@ -12,6 +12,7 @@ import { bytesPerPerson as columnBytes, type ColumnSpec } from '../model/populat
 import { MECHANISMS } from '../model/registry.js';
 import { UserError } from '../scenario/errors.js';
 import type { Job } from './jobs.js';
+import { jobWork, simulatedDays } from './poolCost.js';
 
 /**
  * Bytes of state per person while a run is going: the state columns every registered mechanism
@@ -94,13 +95,15 @@ export function estimateJobs(jobs: readonly Job[], workers: number): Estimate {
   for (const j of jobs) {
     const size = j.params.market.size;
     const net = j.params.wom.network;
-    personDays += size * j.days;
+    personDays += jobWork(j);
     results += (j.days + 1) * BYTES_PER_RESULT_DAY + BYTES_PER_JOB;
-    const key = `${size}|${net.type}|${net.meanDegree}`;
+    // A run with a history holds two populations while its initial customers inherit.
+    const populations = simulatedDays(j.params, j.days) > j.days ? 2 : 1;
+    const key = `${size}|${net.type}|${net.meanDegree}|${populations}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const r = runBytes(size, net);
-    largestRun = Math.max(largestRun, r.people + r.links);
+    largestRun = Math.max(largestRun, populations * r.people + r.links);
     impossible ??= tooManyLinks(size, net);
   }
   const lanes = Math.max(1, Math.min(workers, jobs.length));

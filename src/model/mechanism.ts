@@ -92,6 +92,11 @@ export interface Behaviour extends Partial<ModelEvents> {
   hear?(day: number): void;
   /** Phase `close`: the day's money is booked (before today's adopters start paying). */
   close?(day: number): void;
+  /**
+   * Day 0 with a history (market.initialHistoryDays): initial customer i takes over what this
+   * mechanism carries from customer j at the end of the history run, whose population is `from`.
+   */
+  inherit?(i: number, from: Population, j: number): void;
   /** Values of the mechanism's stock metrics, read at the end of every day (and on day 0). */
   stocks?: Readonly<Record<string, () => number>>;
   /** Run-level totals, once the series are complete. */

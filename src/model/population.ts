@@ -59,6 +59,11 @@ export class Population {
     this.columns.set(name, { kind, array: new ARRAY[kind](length) });
   }
 
+  /** Whether a column of this name is declared. */
+  has(name: string): boolean {
+    return this.columns.has(name);
+  }
+
   /** A declared column of the given kind. */
   column<K extends ColumnKind>(name: string, kind: K): ArrayOf[K] {
     const c = this.columns.get(name);

@@ -32,6 +32,13 @@ const sections = {
     {
       size: posint(10_000, 'Number of people in the market (prospects + customers + churned).'),
       initialCustomers: z.number().int().min(0).default(2_000).describe('Customers at day 0; the rest start as prospects. Default 2000.'),
+      initialHistoryDays: z
+        .number()
+        .int()
+        .min(0)
+        .max(3650)
+        .default(0)
+        .describe('Days of history the initial customers bring (docs/MODEL.md §1): the model first runs this many days unrecorded, from the same start on its own random streams, and each initial customer starts day 0 with the satisfaction and trust of a customer of its segment at the end of that run. 0 (default): every initial customer starts at its segment\'s as-expected score, and NPS settles over the first year or so.'),
       segments: z
         .record(nameKey(), segmentSchema)
         .default(defaultSegments)

@@ -409,8 +409,14 @@ export const standing: Mechanism<typeof sections, StandingConfig, (typeof metric
     const failDay = pop.column('failDay', 'i32').fill(-1);
     const { memoryWeight } = cfg.customers;
     const share = (x: number) => (pop.customerCount === 0 ? 0 : (100 * x) / pop.customerCount);
+    // A history run's columns (market.initialHistoryDays), looked up once.
+    let history: { from: Population; satisfaction: Float32Array; trust: Float32Array } | null = null;
     return {
       joinedAll: (list, count) => st.joinAll(list, count),
+      inherit: (i, from, j) => {
+        if (history?.from !== from) history = { from, satisfaction: from.column('satisfaction', 'f32'), trust: from.column('trust', 'f32') };
+        st.set(i, history.satisfaction[j], history.trust[j]);
+      },
       leaving: (i) => {
         st.leave(i);
         // A customer won back starts a new relationship: no open encounter from the last one.
