@@ -7,7 +7,7 @@ import yargs, { type CommandModule } from 'yargs';
 import { VERSION } from '../version.js';
 import { reportError } from './commands/handleErrors.js';
 import { processIo, type Io } from './io.js';
-import { usageError } from './usage.js';
+import { examplesEpilogue, usageError } from './usage.js';
 
 type Factory = (io: Io) => CommandModule<object, never>;
 
@@ -48,13 +48,17 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   parser
     .demandCommand(1)
     .strict()
-    .example('$0 compare scenarios/default.yaml', 'compare every strategy of the default scenario')
-    .example('$0 run scenarios/bass.yaml --strategy fully-mixed --days 50', 'one strategy, shorter horizon')
-    .example('$0 sweep scenarios/default.yaml --param journey.processQuality=0.97,0.98,0.99', 'vary a parameter on common random numbers')
-    .example('$0 verdicts scenarios/default.yaml -p retention.upliftMean=0.1:0.5', 'which verdicts hold across seeds and a parameter\'s plausible range')
-    .example('$0 report output/default/compare', 'one HTML report to open offline or project')
-    .example('$0 studio scenarios/default.yaml', 'what-ifs live in the browser')
-    .example('$0 validate my-scenario.yaml', 'check a scenario and list every problem')
+    .epilogue(
+      examplesEpilogue([
+        ['cxsim compare scenarios/default.yaml', 'compare every strategy of the default scenario'],
+        ['cxsim run scenarios/bass.yaml --strategy fully-mixed --days 50', 'one strategy, shorter horizon'],
+        ['cxsim sweep scenarios/default.yaml --param journey.processQuality=0.97,0.99', 'vary a parameter on common random numbers'],
+        ['cxsim verdicts scenarios/default.yaml -p retention.upliftMean=0.1:0.5', "which verdicts hold across seeds and a parameter's plausible range"],
+        ['cxsim report output/default/compare', 'one HTML report to open offline or project'],
+        ['cxsim studio scenarios/default.yaml', 'what-ifs live in the browser'],
+        ['cxsim validate my-scenario.yaml', 'check a scenario and list every problem'],
+      ]),
+    )
     .version(VERSION)
     .help()
     .wrap(Math.min(110, io.stdout.columns ?? 80))

@@ -79,3 +79,11 @@ function knownOptions(usage: unknown): string[] {
   const descriptions = (usage as { getDescriptions?: () => Record<string, unknown> }).getDescriptions?.() ?? {};
   return Object.keys(descriptions).filter((k) => k.length > 1 && !/[A-Z]/.test(k));
 }
+
+/**
+ * Examples for the end of a command's help: each command line on its own line, what it does
+ * indented below it (yargs' two-column examples break long commands in the middle).
+ */
+export function examplesEpilogue(examples: readonly (readonly [string, string])[]): string {
+  return ['Examples:', ...examples.flatMap(([command, what]) => [`  ${command}`, `      ${what}`])].join('\n');
+}

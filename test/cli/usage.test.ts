@@ -86,3 +86,17 @@ describe('metric names', () => {
     expect(calibrate.stderr).toMatch(/^cxsim: unknown metric `satisfaction`; did you mean `finalSatisfaction`((, `\w*[Ss]atisfaction\w*`)* or `\w*[Ss]atisfaction\w*`)?\? /);
   });
 });
+
+describe('help', () => {
+  it('shows each example as a whole command line with its description below, within 80 columns', async () => {
+    const r = await cli('--help');
+    expect(r.code, show(r)).toBe(0);
+    const lines = r.stdout.split('\n');
+    const examples = lines.slice(lines.indexOf('Examples:') + 1).filter((l) => l.trim() !== '');
+    expect(examples.length).toBe(14); // 7 commands, 7 descriptions
+    examples.forEach((line, k) => {
+      expect(line.length, line).toBeLessThanOrEqual(80);
+      expect(line.startsWith(k % 2 === 0 ? '  cxsim ' : '      '), line).toBe(true);
+    });
+  });
+});

@@ -33,6 +33,7 @@ import type { RunStore } from '../../experiments/resume.js';
 import { LOCAL } from '../sources.js';
 import { numberOption, RULES } from '../flags.js';
 import type { Io } from '../io.js';
+import { examplesEpilogue } from '../usage.js';
 import { createProgress } from '../progress.js';
 import { EXPERIMENT_METRICS } from './sensitivity.js';
 
@@ -74,7 +75,7 @@ export const command = (io: Io): CommandModule<object, CalibrateArgs> => ({
       .option('force', { type: 'boolean', default: false, describe: 'Run even when the evaluation budget would take over 2 hours (memory limits are never overridden)' })
       .option('fresh', { type: 'boolean', default: false, describe: 'Discard the runs an interrupted calibration saved in the output folder (runs.jsonl) instead of reading them back' })
       .option('queue', { type: 'string', requiresArg: true, describe: 'Send each candidate\'s runs to a BullMQ queue on Redis (redis://host:port) for `cxsim worker` processes on any machines' })
-      .example('$0 calibrate scenarios/default.yaml -p journey.processQuality=0.95:0.999 -p acquisition.spendPerDay=0:3000 -t finalSatisfaction=7.4 -t growthPerYear=5', 'fit two parameters to two targets') as never,
+      .epilogue(examplesEpilogue([['cxsim calibrate scenarios/default.yaml -p journey.processQuality=0.95:0.999 -p acquisition.spendPerDay=0:3000 -t finalSatisfaction=7.4 -t growthPerYear=5', 'fit two parameters to two targets']])) as never,
   handler: (argv: CalibrateArgs) => runCalibration(io, argv),
 });
 

@@ -27,6 +27,7 @@ import { checkCount, largestCase, workersFor } from '../budget.js';
 import { inOutputFolder, runStored } from '../experiment.js';
 import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
+import { examplesEpilogue } from '../usage.js';
 import { recordedSettings } from '../recorded.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
 import { sourceFrom, sourceOptions } from './experimentFlags.js';
@@ -63,7 +64,7 @@ export const command = (io: Io): CommandModule<object, SensitivityArgs> => ({
       .option('samples', numberOption('samples', { integer: true, min: 2 }, 'Sobol: base sample size N (default 256)'))
       .option('metric', { alias: 'm', type: 'string', requiresArg: true, describe: 'Summary metric analysed, e.g. finalNps (default), finalSatisfaction, growthPerYear, cumulativeProfit' })
       .option('strategy', { alias: 's', type: 'string', requiresArg: true, describe: 'Strategy whose parameters are varied (default the baseline)' })
-      .example('$0 sensitivity scenarios/default.yaml -p journey.processQuality=0.97:0.999 -p journey.frustrationRate=0:0.1 -p acquisition.spendPerDay=0:3000 -r 3', 'Morris screening of three levers on final NPS') as never,
+      .epilogue(examplesEpilogue([['cxsim sensitivity scenarios/default.yaml -p journey.processQuality=0.97:0.999 -p journey.frustrationRate=0:0.1 -p acquisition.spendPerDay=0:3000 -r 3', 'Morris screening of three levers on final NPS']])) as never,
   handler: (argv: SensitivityArgs) => runSensitivity(io, argv),
 });
 

@@ -9,6 +9,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { defaultOutDir } from '../execute.js';
 import { numberOption } from '../flags.js';
 import type { Io } from '../io.js';
+import { examplesEpilogue } from '../usage.js';
 import { executeSweep } from '../sweepExecute.js';
 import { simulateOptions, type SimulateArgs } from './options.js';
 import { dataFrom, dataOptions, sourceFrom, sourceOptions } from './experimentFlags.js';
@@ -26,7 +27,7 @@ export const command = (io: Io): CommandModule<object, SweepArgs> => ({
       .option('levels', numberOption('levels', { integer: true, min: 1 }, 'Levels a grid takes from each range without its own (default 5)'))
       .option('strategy', { alias: 's', type: 'string', requiresArg: true, describe: 'Strategy whose parameters are varied (default the baseline)' })
       .option('metric', { alias: 'm', type: 'string', requiresArg: true, describe: 'Summary metric charted (default finalNps; every metric is in the tables)' })
-      .example('$0 sweep scenarios/default.yaml --param journey.processQuality=0.97,0.98,0.99 --param acquisition.spendPerDay=500:2000:4', '3 × 4 grid')
+      .epilogue(examplesEpilogue([['cxsim sweep scenarios/default.yaml --param journey.processQuality=0.97,0.98,0.99 --param acquisition.spendPerDay=500:2000:4', '3 × 4 grid']]))
       .example('$0 sweep scenarios/default.yaml --param journey.frustrationRate=0:0.1 --design lhs --points 20 --metric cumulativeProfit', 'Latin hypercube') as never,
   handler: async (argv: SweepArgs) => {
     const scenario = loadScenario(argv.scenario, argv);
