@@ -99,7 +99,7 @@ export async function execute(io: Io, x: Execution): Promise<Executed> {
   if (x.precision && x.precision.cap < subset.replications) throw new UserError(`--max-replications ${x.precision.cap} is below the ${subset.replications} replications to start from`);
   if (x.precision && x.source?.kind === 'shard') throw new UserError('--precision decides the replications as runs finish: it cannot be split into --shard slices planned in advance (use --queue, or a fixed --replications)');
   return inOutputFolder(io, x.dir, async (writing) => {
-    const stored = { dir: x.dir, scenarioHash: first.scenarioHash, fresh: x.fresh ?? false, workers, quiet: x.quiet, label: 'cxsim', source: x.source, draft: first };
+    const stored = { dir: x.dir, scenarioHash: first.scenarioHash, fresh: x.fresh ?? false, workers, quiet: x.quiet, label: `cxsim ${x.command[0]}`, source: x.source, draft: first };
     let scenario = subset;
     let results: RunResult[];
     let precision: object | undefined;

@@ -266,7 +266,7 @@ describe('the real process: node bin/cxsim.js', () => {
     expect(differingFiles(out('compare'), out('spawned'))).toEqual([]);
     expect(spawned.stdout).toBe(compare.stdout.replaceAll(`${out('compare')}/`, `${out('spawned')}/`));
     // A real clock: on a slow machine progress may show after a second, and nothing else may.
-    expect(spawned.stderr).toMatch(/^(cxsim: \d+% \(\d+\/\d+ runs\), about \d+ s left\n)*$/);
+    expect(spawned.stderr).toMatch(/^(cxsim compare: \d+% \(\d+\/\d+ runs\), about \d+ s left\n)*$/);
   });
 
   it('exits 1 with the located problems for a broken scenario, and non-zero for an unknown command, without a stack trace', () => {
