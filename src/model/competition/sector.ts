@@ -11,7 +11,7 @@
 import { geometricGap } from '../../random/bernoulli.js';
 import { CHURNED, CUSTOMER, PROSPECT } from '../lifecycle.js';
 import type { Behaviour, Run } from '../mechanism.js';
-import { DETRACTOR_BELOW, ltrScore, PROMOTER_FROM, standingOf, tiesOf } from '../mechanisms/standing.js';
+import { ltrScore, stanceFrom, standingOf, tiesOf } from '../mechanisms/standing.js';
 import { chooseLogit, utility, type ChoiceWeights } from './choice.js';
 import { DefectorVoices, formerVoice } from './voices.js';
 
@@ -138,7 +138,7 @@ export function setupSector(run: Run, cfg: CompetitionConfig): Behaviour {
   const keepTalking = (i: number) => {
     if (!(cfg.halfLifeDays > 0)) return;
     const x = ltrScore(satisfaction[i], trust[i], disposition[i], cfg.ltrWeight, cfg.trust0);
-    const says = formerVoice(x >= PROMOTER_FROM ? 1 : x < DETRACTOR_BELOW ? -1 : 0, voice[i], cfg.recommend);
+    const says = formerVoice(stanceFrom(x), voice[i], cfg.recommend);
     if (says === 0) return;
     const days = (-Math.log(1 - run.stream('competition.voices')()) * cfg.halfLifeDays) / Math.LN2;
     voices.start(i, says, run.day + 1 + Math.floor(days));

@@ -67,25 +67,28 @@ function returnsEvent(run: Run, rates: Float64Array, fire: (i: number) => void):
   };
 }
 
+type SegmentSums = { customers: Float64Array; customerDays: Float64Array; revenue: Float64Array };
+
+/** i stops paying (leaves, or the run ends on day `last`): the margin of days payingFrom…last, to i and its segment. */
+function settle(i: number, last: number, payingFrom: Int32Array, segment: Uint8Array, margin: Float32Array, revenue: Float64Array, seg: SegmentSums): void {
+  const days = last - payingFrom[i] + 1;
+  if (days <= 0) return;
+  const earned = margin[i] * days;
+  revenue[i] += earned;
+  seg.revenue[segment[i]] += earned;
+  seg.customerDays[segment[i]] += days;
+}
+
 /**
  * End of the run (day `last`): everyone who was ever a customer counts in their segment, and
- * those still customers settle their margin up to `last` (as `settle` does for a leaver), in
- * person order (memory order). A module-level loop over the columns: it runs once a run, over
- * the whole market.
+ * those still customers settle, in person order (memory order). Module-level: it runs once a
+ * run, over the whole market.
  */
-function settleAll(n: number, last: number, payingFrom: Int32Array, state: Uint8Array, segment: Uint8Array, margin: Float32Array, revenue: Float64Array, seg: { customers: Float64Array; customerDays: Float64Array; revenue: Float64Array }): void {
-  const customers = seg.customers, customerDays = seg.customerDays, segRevenue = seg.revenue;
+function settleAll(n: number, last: number, payingFrom: Int32Array, state: Uint8Array, segment: Uint8Array, margin: Float32Array, revenue: Float64Array, seg: SegmentSums): void {
   for (let i = 0; i < n; i++) {
-    const from = payingFrom[i];
-    if (from < 0) continue;
-    const g = segment[i];
-    customers[g]++;
-    const days = last - from + 1;
-    if (state[i] !== CUSTOMER || days <= 0) continue;
-    const earned = margin[i] * days;
-    revenue[i] += earned;
-    segRevenue[g] += earned;
-    customerDays[g] += days;
+    if (payingFrom[i] < 0) continue;
+    seg.customers[segment[i]]++;
+    if (state[i] === CUSTOMER) settle(i, last, payingFrom, segment, margin, revenue, seg);
   }
 }
 
@@ -119,23 +122,13 @@ export const costToServe: Mechanism<typeof sections, CostToServeConfig, (typeof 
       cost[i] += money;
       seg.costToServe[segment[i]] += money;
     };
-    /** i stops paying (leaves, or the run ends on day `last`): the margin of days payingFrom…last. */
-    const settle = (i: number, last: number) => {
-      const days = last - payingFrom[i] + 1;
-      if (days <= 0) return;
-      const earned = margin[i] * days;
-      revenue[i] += earned;
-      seg.revenue[segment[i]] += earned;
-      seg.customerDays[segment[i]] += days;
-    };
-
     return {
       // On the hot path of a diffusion: one write per join; who was ever a customer is counted at the end.
       joinedAll(list, count) {
         const from = run.day + 1; // pays from tomorrow (economics.ts)
         for (let n = 0; n < count; n++) payingFrom[list[n]] = from;
       },
-      leaving: (i) => settle(i, run.day - 1), // leaves before today's margin is booked
+      leaving: (i) => settle(i, run.day - 1, payingFrom, segment, margin, revenue, seg), // leaves before today's margin is booked
       served(i, mins, money, extra) {
         if (mins > 0) {
           if (handled === who.length) {

@@ -78,6 +78,9 @@ export interface StandingConfig {
 /** Rounding is half-up, so L ≥ 9 ⇔ x ≥ 8.5 and L ≤ 6 ⇔ x < 6.5 for the unrounded x, which the hot paths compare. */
 export const PROMOTER_FROM = 8.5, DETRACTOR_BELOW = 6.5;
 
+/** The NPS stance of an unrounded likelihood x: promoter (+1), passive (0) or detractor (−1). */
+export const stanceFrom = (x: number): number => (x >= PROMOTER_FROM ? 1 : x < DETRACTOR_BELOW ? -1 : 0);
+
 /** Likelihood to recommend before rounding, x = S + w_T·(T − T₀) + disposition. */
 export function ltrScore(s: number, t: number, disposition: number, trustWeight: number, trust0: number): number {
   return s + trustWeight * (t - trust0) + disposition;
@@ -191,7 +194,7 @@ class Standing implements StandingTotals {
 
   private stanceOf(i: number): number {
     const x = ltrScore(this.satisfaction[i], this.trust[i], this.disposition[i], this.ltrWeight, this.trust0);
-    return x >= PROMOTER_FROM ? 1 : x < DETRACTOR_BELOW ? -1 : 0;
+    return stanceFrom(x);
   }
 
   /**
@@ -271,7 +274,7 @@ class Standing implements StandingTotals {
     this.sumSatisfaction += s;
     this.sumTrust += t;
     const x = ltrScore(s, t, this.disposition[i], this.ltrWeight, this.trust0);
-    const stance = x >= PROMOTER_FROM ? 1 : x < DETRACTOR_BELOW ? -1 : 0;
+    const stance = stanceFrom(x);
     this.stance[i] = stance;
     this.change(i, 0, stance, true);
   }
@@ -287,8 +290,8 @@ class Standing implements StandingTotals {
       for (let k = 0; k < count; k++) this.join(list[k]);
       return;
     }
-    const { satisfaction, trust, disposition, stance, voice, advocacy, segment } = this;
-    const asExpected = this.cfg.asExpected, r = this.cfg.recommend, t = this.trust0f, w = this.ltrWeight, t0 = this.trust0;
+    const { satisfaction, trust, disposition, stance, advocacy, segment } = this;
+    const asExpected = this.cfg.asExpected, t = this.trust0f, w = this.ltrWeight, t0 = this.trust0;
     const speakers = this.speakers(count);
     let sumS = this.sumSatisfaction, sumT = this.sumTrust, promoters = 0, detractors = 0, m = 0;
     for (let k = 0; k < count; k++) {
@@ -299,13 +302,11 @@ class Standing implements StandingTotals {
       sumS += s;
       sumT += t;
       const x = ltrScore(s, t, disposition[i], w, t0);
-      const st = x >= PROMOTER_FROM ? 1 : x < DETRACTOR_BELOW ? -1 : 0;
+      const st = stanceFrom(x);
       stance[i] = st;
       if (st === 1) promoters++;
       else if (st === -1) detractors++;
-      const u = voice[i];
-      const says = st === 1 ? (u < r.promoters ? 1 : 0) : st === 0 ? (u < r.passives ? 1 : 0) : u < r.detractorsWarn ? -1 : 0;
-      const said = advocacy[i];
+      const says = this.advocacyOf(i, st), said = advocacy[i];
       if (says === said) continue;
       if (said === 0 && says === 1) speakers[m++] = i;
       else this.broadcast(i, said, says);
